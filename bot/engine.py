@@ -1,0 +1,236 @@
+"""The dialogue engine: pure, synchronous, no I/O, no Telegram.
+
+    step(dialogue, world, session, event) -> (session, [Reply, ...])
+
+Frozen dataclasses in, frozen dataclasses out. A Reply names a Fluent message id with its
+arguments and buttons, and, where the answer is a list of services, what to list (`Show`);
+the renderer fills it from the register. Unexpected input never raises: it gets a short hint
+and the current screen again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Callable, Mapping
+
+from .dialogs import BACK, SEP, Dialogue, Screen, callback
+from .matching import Match
+
+MAX_CHAIN = 8
+_DATA = re.compile(r"^[A-Za-z0-9_=-]{1,64}\|[A-Za-z0-9_=-]{1,64}$")
+
+
+# --- what comes in --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Start:
+    payload: str = ""
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+
+
+@dataclass(frozen=True)
+class Press:
+    data: str
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Other:
+    """Anything else a person sends: a sticker, photo, voice message, contact..."""
+    kind: str
+
+
+Event = Start | Command | Press | Text | Other
+
+
+@dataclass(frozen=True)
+class Session:
+    screen: str
+    lang: str | None = None
+    need: str | None = None
+    place: str | None = None
+    danger: bool = False
+    choices: tuple[str, ...] = ()
+    ended: bool = False
+
+
+# --- what goes out --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Button:
+    label: str  # Fluent message id
+    data: str  # callback data, ≤ 64 bytes
+    args: Mapping[str, str] = field(default_factory=dict)
+    lang: str | None = None  # render the label in this language instead of the session's
+
+
+@dataclass(frozen=True)
+class Show:
+    list: str  # "services" or "emergency"
+    need: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    message: str
+    args: Mapping[str, object] = field(default_factory=dict)
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    show: Show | None = None
+    kind: str = "screen"  # "screen" or "hint"
+
+
+@dataclass(frozen=True)
+class World:
+    """What the engine may consult, all pure: town matching and place names."""
+    match: Callable[[str], Match]
+    place_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id → (Latin, Cyrillic)
+
+    def place_name(self, place: str, lang: str | None) -> str:
+        latn, cyrl = self.place_names.get(place, (place, place))
+        return cyrl if lang == "sr-Cyrl" else latn
+
+
+def new_session(d: Dialogue) -> Session:
+    return Session(screen=d.start)
+
+
+def step(d: Dialogue, world: World, session: Session | None, event: Event) -> tuple[Session, list[Reply]]:
+    """Advance one event. A None session means a new (or forgotten) conversation."""
+    if isinstance(event, Start):
+        return _start(d, world, event.payload)
+    if session is None or session.screen not in d.screens or session.ended:
+        return _restart(d, world, event)
+    if isinstance(event, Command):
+        target = d.commands.get(event.name)
+        if target is None:
+            return _hint(d, world, session, "text")
+        if target == d.start and event.name == "start":
+            return _start(d, world, "")
+        return _goto(d, world, session, target, back_to=session.screen)
+    screen = d.screens[session.screen]
+    if isinstance(event, Press):
+        return _press(d, world, session, screen, event.data)
+    if isinstance(event, Text):
+        if screen.expect == "town":
+            return _town(d, world, session, screen, event.text)
+        return _hint(d, world, session, "text")
+    return _hint(d, world, session, "media")
+
+
+def _start(d: Dialogue, world: World, payload: str) -> tuple[Session, list[Reply]]:
+    session = new_session(d)
+    lang = _language_from(d, payload)
+    picker = d.screens.get(d.start)
+    if lang and picker and picker.expect == "language":
+        return _goto(d, world, replace(session, lang=lang), picker.on["chosen"])
+    return _goto(d, world, session, d.start)
+
+
+def _language_from(d: Dialogue, payload: str) -> str | None:
+    wanted = payload.strip().lower().replace("_", "-")
+    return next((t for t in d.languages if t.lower() == wanted), None)
+
+
+def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Reply]]:
+    """No live session: an old language button still works; anything else starts over."""
+    if isinstance(event, Press):
+        screen, _, value = event.data.partition(SEP)
+        picker = d.screens.get(d.start)
+        if picker and screen == picker.name and picker.expect == "language" and value[1:] in d.languages:
+            return _press(d, world, new_session(d), picker, event.data)
+    session, replies = _start(d, world, "")
+    return session, [Reply(d.replies.get("restart", ""), kind="hint"), *replies]
+
+
+def _hint(d: Dialogue, world: World, session: Session, key: str) -> tuple[Session, list[Reply]]:
+    hint = Reply(d.replies.get(key, ""), kind="hint")
+    return session, [hint, *_render(d, world, session, d.screens[session.screen])]
+
+
+def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: str) -> tuple[Session, list[Reply]]:
+    if not _DATA.match(data or ""):
+        return _hint(d, world, session, "stale")
+    name, _, value = data.partition(SEP)
+    if name != screen.name:
+        return _hint(d, world, session, "stale")
+    if value.startswith("="):  # a generated choice: a language tag or a place id
+        choice = value[1:]
+        if screen.expect == "language" and choice in d.languages:
+            return _goto(d, world, replace(session, lang=choice), screen.on["chosen"])
+        if screen.expect == "town-choice" and choice in session.choices:
+            return _goto(d, world, replace(session, place=choice, choices=()), screen.on["chosen"])
+        return _hint(d, world, session, "stale")
+    button = screen.button(value)
+    if button is None:
+        return _hint(d, world, session, "stale")
+    changes: dict[str, object] = {}
+    for key, val in button.set.items():
+        if key == "need":
+            changes["need"] = val
+        elif key == "place":
+            changes["place"], changes["choices"] = None, ()
+        elif key == "danger":
+            changes["danger"] = val == "yes"
+    return _goto(d, world, replace(session, **changes), button.next)
+
+
+def _town(d: Dialogue, world: World, session: Session, screen: Screen, text: str) -> tuple[Session, list[Reply]]:
+    match = world.match(text)
+    if match.status == "found":
+        session = replace(session, place=match.place, choices=())
+    elif match.status == "several":
+        session = replace(session, choices=match.places)
+    else:
+        session = replace(session, choices=())
+    return _goto(d, world, session, screen.on[match.status])
+
+
+def _goto(d: Dialogue, world: World, session: Session, target: str, back_to: str | None = None
+          ) -> tuple[Session, list[Reply]]:
+    replies: list[Reply] = []
+    for _ in range(MAX_CHAIN):
+        if target == BACK:
+            target = back_to or d.start
+            session = replace(session, screen=target)
+            replies += _render(d, world, session, d.screens[target])
+            return session, replies
+        screen = d.screens[target]
+        session = replace(session, screen=target, ended=screen.end)
+        replies += _render(d, world, session, screen)
+        if not screen.then or screen.end:
+            return session, replies
+        target = screen.then
+    return session, replies
+
+
+def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list[Reply]:
+    lang = session.lang
+    args: dict[str, object] = {}
+    if session.need:
+        args["need"] = session.need
+    if session.place:
+        args["town"] = world.place_name(session.place, lang)
+    rows: list[tuple[Button, ...]] = []
+    if screen.expect == "language":
+        rows += [(Button("language-name", callback(screen.name, "=" + t), lang=t),) for t in d.languages]
+    elif screen.expect == "town-choice":
+        rows += [(Button("town-option", callback(screen.name, "=" + p), {"town": world.place_name(p, lang)}),)
+                 for p in session.choices]
+    fixed = [Button(b.label, callback(screen.name, b.id)) for b in screen.buttons]
+    rows += [tuple(fixed[i : i + screen.columns]) for i in range(0, len(fixed), screen.columns)]
+    show = None
+    if screen.shows == "services":
+        show = Show("services", session.need or "unsure", session.place)
+    elif screen.shows == "emergency":
+        show = Show("emergency")
+    return [Reply(screen.says, MappingProxyType(args), tuple(rows), show)]

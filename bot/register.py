@@ -1,0 +1,526 @@
+"""The register of places and services: CSV files that operators edit → validated → SQLite.
+
+`load_csv(data_dir)` reads and validates `places.csv`, `aliases.csv` and `services.csv`,
+collecting every problem with its file and line. `build_database()` writes a validated register
+into a new SQLite file and swaps it in atomically. `Register.open()` reads that file with
+aiosqlite into frozen, indexed records that answer queries without further I/O.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+
+import aiosqlite
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+from .problems import InvalidFiles, Problem, did_you_mean, errors
+
+NEEDS = ("shelter", "talk", "health", "legal", "work", "child", "foreigner", "report", "unsure")
+# Lists the bot shows outside the needs menu: emergency numbers, and lines for "in danger now".
+SPECIAL_NEEDS = ("emergency", "danger", "danger-child")
+KINDS = ("emergency", "state", "ngo", "social-work", "shelter", "police", "health", "other")
+SCOPES = ("national", "province", "district", "municipality")
+STATUSES = ("verified", "secondary", "stale")
+SHOWN_STATUSES = ("verified", "secondary")
+PHONE_TYPES = ("voice", "sms", "24h", "viber")
+LANGUAGES = ("sr", "en", "hu", "rom", "sq", "ro", "sk", "bg", "ru", "uk", "de", "fr", "ar", "fa")
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PROVINCES = ("Vojvodina",)
+NOT_OPERATIONAL = {"112": "112 is not operational in Serbia: use 192 (police), 194 (ambulance), 193 (fire)"}
+
+PLACE_COLUMNS = ("id", "name_latn", "name_cyrl", "kind", "district", "province", "in_kosovo", "lat", "lon")
+ALIAS_COLUMNS = ("place", "alias", "language", "kind", "source_url", "source_date")
+SERVICE_COLUMNS = (
+    "id", "name", "kind", "needs", "scope", "area", "phones", "email", "hours", "free", "anonymous",
+    "languages", "address", "confidential", "source_url", "source_date", "checked_on", "status", "notes",
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name_latn: str
+    name_cyrl: str
+    district: str
+    province: str
+    in_kosovo: bool
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str  # as written by the operator, spacing tidied
+    type: str = "voice"
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Opening hours: `always` (24/7) or a tuple of (days, opens, closes)."""
+
+    always: bool = False
+    spans: tuple[tuple[tuple[str, ...], time, time], ...] = ()
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    kind: str
+    needs: frozenset[str]
+    scope: str
+    area: tuple[str, ...]  # place ids, district names or a province, by scope
+    phones: tuple[Phone, ...]
+    email: str
+    hours: Hours | None
+    free: bool | None
+    anonymous: bool | None
+    languages: tuple[str, ...]
+    address: str
+    confidential: bool
+    source_url: str
+    source_date: str
+    checked_on: str
+    status: str
+    order: int = 0
+
+    @property
+    def actionable(self) -> bool:
+        return bool(self.phones or self.email)
+
+    @property
+    def shown(self) -> bool:
+        """Never show a stale row, nor one with nothing a person can act on."""
+        return self.status in SHOWN_STATUSES and self.actionable
+
+    def covers(self, place: Place) -> bool:
+        if self.scope == "national":
+            return True
+        if self.scope == "municipality":
+            return place.id in self.area
+        if self.scope == "district":
+            return place.district in self.area
+        return place.province in self.area
+
+
+@dataclass(frozen=True)
+class Nearby:
+    service: Service
+    km: int
+    place: Place
+
+
+@dataclass(frozen=True)
+class Answer:
+    place: Place | None
+    local: tuple[Service, ...] = ()
+    nearby: tuple[Nearby, ...] = ()
+    national: tuple[Service, ...] = ()
+
+
+@dataclass
+class RegisterData:
+    places: list[Place] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, place id)
+    services: list[Service] = field(default_factory=list)
+
+
+# --- parsing single fields --------------------------------------------------------------
+
+_HOURS_SPAN = re.compile(
+    r"^(?P<d1>[A-Za-z]{3})(?:-(?P<d2>[A-Za-z]{3}))?\s+(?P<h1>\d{1,2}):(?P<m1>\d{2})-(?P<h2>\d{1,2}):(?P<m2>\d{2})$"
+)
+_PHONE_CHARS = re.compile(r"^\+?[\d /-]+$")
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def parse_hours(text: str) -> Hours:
+    """`24/7`, or `Mon-Fri 08:00-16:00; Sat 09:00-13:00`. Raises ValueError with the fix."""
+    text = text.strip()
+    if text == "24/7":
+        return Hours(always=True)
+    spans = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        m = _HOURS_SPAN.match(part)
+        if not m:
+            raise ValueError(
+                f'hours "{part}" are not in the form "Mon-Fri 08:00-16:00" (days Mon..Sun, 24-hour clock), '
+                'several parts separated by ";", or "24/7"'
+            )
+        d1, d2 = m["d1"].lower(), (m["d2"] or m["d1"]).lower()
+        if d1 not in DAYS or d2 not in DAYS:
+            raise ValueError(f'"{part}": days are written Mon, Tue, Wed, Thu, Fri, Sat, Sun')
+        i, j = DAYS.index(d1), DAYS.index(d2)
+        if j < i:
+            raise ValueError(f'"{part}": the day range runs backwards; write it from the earlier day, e.g. Mon-Fri')
+        try:
+            opens = time(int(m["h1"]), int(m["m1"]))
+            closes = time(int(m["h2"]), int(m["m2"])) if m["h2"] != "24" else time(23, 59)
+        except ValueError:
+            raise ValueError(f'"{part}": a time is not a real time of day (00:00 to 24:00)') from None
+        if closes <= opens:
+            raise ValueError(f'"{part}": closing time must be after opening time')
+        spans.append((DAYS[i : j + 1], opens, closes))
+    if not spans:
+        raise ValueError('hours are empty; leave the cell empty instead, or write "24/7"')
+    return Hours(spans=tuple(spans))
+
+
+def parse_phone(text: str) -> Phone:
+    """`[type:]number`, a Serbian number with its area code, or a Serbian short number."""
+    kind, _, number = text.strip().rpartition(":")
+    kind = kind.strip().lower() or "voice"
+    number = " ".join(number.replace("/", " ").replace("-", " ").split())
+    if kind not in PHONE_TYPES:
+        raise ValueError(f'phone type "{kind}" is unknown; use one of {", ".join(PHONE_TYPES)} before a colon, e.g. "sms:066 123 456"')
+    digits = number.replace(" ", "")
+    if digits in NOT_OPERATIONAL:
+        raise ValueError(NOT_OPERATIONAL[digits])
+    if not _PHONE_CHARS.match(number):
+        raise ValueError(f'"{number}" is not a phone number: use digits and spaces only, e.g. "011 785 00 00"; put remarks in notes')
+    parsed = phonenumbers.parse(number, "RS")
+    if digits.startswith(("0", "+381")):
+        if not phonenumbers.is_valid_number(parsed):
+            raise ValueError(f'"{number}" is not a valid Serbian phone number; copy it again from the source')
+    elif not (shortnumberinfo.is_valid_short_number(parsed) and len(digits) in (3, 6)):
+        raise ValueError(
+            f'"{number}" has no area code; write it as the source prints it with the code (e.g. 011 ...) '
+            "or leave it out: never guess an area code"
+        )
+    return Phone(number=number, type=kind)
+
+
+def _yes_no(text: str) -> bool | None:
+    text = text.strip().lower()
+    if text in ("", "unknown"):
+        return None
+    if text in ("yes", "no"):
+        return text == "yes"
+    raise ValueError('write "yes", "no", or leave the cell empty when the source does not say')
+
+
+def _split(text: str) -> list[str]:
+    return [p.strip() for p in text.split(";") if p.strip()]
+
+
+# --- reading and validating the CSV files ---------------------------------------------------
+
+
+class _Rows:
+    """CSV rows with their line numbers; header problems recorded."""
+
+    def __init__(self, path: Path, required: tuple[str, ...], problems: list[Problem]):
+        self.path, self.rows = path, []
+        self.name = f"data/{path.name}"
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                reader = csv.DictReader(fh)
+                missing = [c for c in required if c not in (reader.fieldnames or [])]
+                if missing:
+                    problems.append(Problem(self.name, 1, f'the header lacks the column(s) {", ".join(missing)}; '
+                                            f'the first line must name: {", ".join(required)}'))
+                    return
+                start = 2
+                for row in reader:
+                    self.rows.append((start, {k: (v or "").strip() for k, v in row.items() if k}))
+                    start = reader.line_num + 1
+        except FileNotFoundError:
+            problems.append(Problem(self.name, None, f"the file is missing; it must be in {path.parent}"))
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(self.name, None, f"the file is not UTF-8 ({exc.reason}); save it as CSV UTF-8"))
+        except csv.Error as exc:
+            problems.append(Problem(self.name, None, f"the file is not valid CSV ({exc}); check quotes"))
+
+
+def load_csv(data_dir: Path) -> tuple[RegisterData, list[Problem]]:
+    problems: list[Problem] = []
+    data = RegisterData()
+    data_dir = Path(data_dir)
+
+    places = _Rows(data_dir / "places.csv", PLACE_COLUMNS, problems)
+    by_id: dict[str, Place] = {}
+    by_name: dict[str, str] = {}
+    for line, r in places.rows:
+        def bad(msg: str, line=line, r=r) -> None:
+            problems.append(Problem(places.name, line, msg, where=r.get("id", "")))
+
+        if not re.fullmatch(r"[a-z0-9-]+", r["id"]):
+            bad(f'id "{r["id"]}" must be lower-case letters, digits and "-"')
+            continue
+        if r["id"] in by_id:
+            bad(f'id "{r["id"]}" is used twice; give each place its own id')
+            continue
+        if not r["name_latn"] or not r["name_cyrl"]:
+            bad("name_latn and name_cyrl are both required")
+        try:
+            lat, lon = float(r["lat"]), float(r["lon"])
+            if not (41.8 <= lat <= 46.3 and 18.8 <= lon <= 23.1):
+                raise ValueError
+        except ValueError:
+            bad(f'lat/lon "{r["lat"]}, {r["lon"]}" are not coordinates inside Serbia (decimal degrees, e.g. 44.80, 20.46)')
+            continue
+        if r["in_kosovo"] not in ("yes", "no"):
+            bad('in_kosovo must be "yes" or "no"')
+        if r["province"] and r["province"] not in PROVINCES:
+            bad(f'province "{r["province"]}" is unknown; use {", ".join(PROVINCES)} or leave it empty')
+        place = Place(r["id"], r["name_latn"], r["name_cyrl"], r["district"], r["province"],
+                      r["in_kosovo"] == "yes", lat, lon)
+        by_id[place.id] = place
+        by_name[place.name_latn] = place.id
+        data.places.append(place)
+        data.aliases += [(place.name_latn, place.id), (place.name_cyrl, place.id)]
+
+    aliases = _Rows(data_dir / "aliases.csv", ALIAS_COLUMNS, problems)
+    for line, r in aliases.rows:
+        if r["place"] not in by_id:
+            problems.append(Problem(aliases.name, line, f'place "{r["place"]}" is not an id in places.csv.'
+                                    + did_you_mean(r["place"], by_id)))
+        elif not r["alias"]:
+            problems.append(Problem(aliases.name, line, "alias is empty; fill it or delete the row"))
+        elif not r["source_url"]:
+            problems.append(Problem(aliases.name, line, f'alias "{r["alias"]}" needs a source_url (where the name is written)'))
+        else:
+            data.aliases.append((r["alias"], r["place"]))
+
+    districts = {p.district for p in data.places}
+    services = _Rows(data_dir / "services.csv", SERVICE_COLUMNS, problems)
+    seen: set[str] = set()
+    for order, (line, r) in enumerate(services.rows):
+        row_problems: list[str] = []
+        bad = row_problems.append
+        sid = r["id"]
+        if not re.fullmatch(r"[a-z0-9-]+", sid):
+            bad(f'id "{sid}" must be lower-case letters, digits and "-"')
+        elif sid in seen:
+            bad(f'id "{sid}" is used twice; give each service its own id')
+        seen.add(sid)
+        if not r["name"]:
+            bad("name is empty")
+        if r["kind"] not in KINDS:
+            bad(f'kind "{r["kind"]}" is unknown; use one of: {", ".join(KINDS)}.' + did_you_mean(r["kind"], KINDS))
+        needs = _split(r["needs"])
+        for need in needs:
+            if need not in NEEDS + SPECIAL_NEEDS:
+                bad(f'need "{need}" is unknown; use any of: {", ".join(NEEDS + SPECIAL_NEEDS)}.' + did_you_mean(need, NEEDS + SPECIAL_NEEDS))
+        if not needs:
+            bad("needs is empty: name at least one need this service helps with")
+        area: list[str] = []
+        if r["scope"] not in SCOPES:
+            bad(f'scope "{r["scope"]}" is unknown; use one of: {", ".join(SCOPES)}')
+        elif r["scope"] == "national":
+            if r["area"]:
+                bad("a national service has no area; empty the area cell")
+        elif not r["area"]:
+            bad(f'a {r["scope"]} service needs an area (which {r["scope"]}(s) it serves)')
+        else:
+            for a in _split(r["area"]):
+                if r["scope"] == "municipality":
+                    pid = by_name.get(a) or (a if a in by_id else None)
+                    if pid is None:
+                        bad(f'area "{a}" is not a municipality in places.csv (write its Latin name).' + did_you_mean(a, by_name))
+                    else:
+                        area.append(pid)
+                elif r["scope"] == "district":
+                    if a not in districts:
+                        bad(f'area "{a}" is not a district in places.csv.' + did_you_mean(a, districts))
+                    area.append(a)
+                else:
+                    if a not in PROVINCES:
+                        bad(f'area "{a}" is not a province; use {", ".join(PROVINCES)}')
+                    area.append(a)
+        phones = []
+        for p in _split(r["phones"]):
+            try:
+                phones.append(parse_phone(p))
+            except ValueError as exc:
+                bad(f"phones: {exc}")
+        if r["email"] and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", r["email"]):
+            bad(f'email "{r["email"]}" is not an e-mail address')
+        hours = None
+        if r["hours"]:
+            try:
+                hours = parse_hours(r["hours"])
+            except ValueError as exc:
+                bad(f"hours: {exc}")
+        flags = {}
+        for col in ("free", "anonymous", "confidential"):
+            try:
+                flags[col] = _yes_no(r[col])
+            except ValueError as exc:
+                bad(f"{col}: {exc}")
+        langs = _split(r["languages"])
+        for lang in langs:
+            if lang not in LANGUAGES:
+                bad(f'language "{lang}" is not a known ISO 639 code here; use one of: {", ".join(LANGUAGES)}')
+        if flags.get("confidential") and r["address"]:
+            bad("a confidential service (a shelter) must not have an address; empty the address cell — people reach it by phone")
+        if r["kind"] == "shelter" and r["address"]:
+            bad("shelters never show an address; empty the address cell and mark confidential = yes")
+        if (phones or r["email"] or r["address"]) and not r["source_url"].startswith(("http://", "https://")):
+            bad("source_url must say where the contact data was read (a web address starting with http)")
+        if (phones or r["email"]) and not (r["checked_on"] or r["source_date"]):
+            bad("give checked_on (YYYY-MM-DD) or at least source_date, so people see how current it is")
+        if r["checked_on"] and not _PARTIAL_DATE.match(r["checked_on"]):
+            bad(f'checked_on "{r["checked_on"]}" must be a date like 2025-03-14 (or 2025-03, or 2025)')
+        if r["status"] not in STATUSES:
+            bad(f'status "{r["status"]}" is unknown; use one of: {", ".join(STATUSES)}.' + did_you_mean(r["status"], STATUSES))
+        for msg in row_problems:
+            problems.append(Problem(services.name, line, msg, where=sid))
+        if row_problems:
+            continue
+        data.services.append(Service(
+            id=sid, name=r["name"], kind=r["kind"], needs=frozenset(needs), scope=r["scope"],
+            area=tuple(area), phones=tuple(phones), email=r["email"], hours=hours, free=flags["free"],
+            anonymous=flags["anonymous"], languages=tuple(langs), address=r["address"],
+            confidential=bool(flags["confidential"]), source_url=r["source_url"],
+            source_date=r["source_date"], checked_on=r["checked_on"], status=r["status"], order=order,
+        ))
+    return data, problems
+
+
+# --- SQLite ----------------------------------------------------------------------------------
+
+SCHEMA = """
+CREATE TABLE places (id TEXT PRIMARY KEY, name_latn TEXT NOT NULL, name_cyrl TEXT NOT NULL,
+  district TEXT NOT NULL, province TEXT NOT NULL, in_kosovo INTEGER NOT NULL, lat REAL, lon REAL);
+CREATE TABLE aliases (alias TEXT NOT NULL, place TEXT NOT NULL REFERENCES places(id));
+CREATE TABLE services (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+  scope TEXT NOT NULL, email TEXT, hours TEXT, free INTEGER, anonymous INTEGER, languages TEXT,
+  address TEXT, confidential INTEGER NOT NULL, source_url TEXT, source_date TEXT, checked_on TEXT,
+  status TEXT NOT NULL);
+CREATE TABLE service_needs (service TEXT NOT NULL REFERENCES services(id), need TEXT NOT NULL);
+CREATE TABLE service_areas (service TEXT NOT NULL REFERENCES services(id), area TEXT NOT NULL, pos INTEGER);
+CREATE TABLE phones (service TEXT NOT NULL REFERENCES services(id), number TEXT NOT NULL, type TEXT NOT NULL, pos INTEGER);
+CREATE INDEX service_needs_need ON service_needs(need);
+"""
+
+
+def _hours_text(h: Hours | None) -> str | None:
+    if h is None:
+        return None
+    if h.always:
+        return "24/7"
+    return "; ".join(
+        f"{d[0].title()}{'-' + d[-1].title() if len(d) > 1 else ''} {a:%H:%M}-{b:%H:%M}" for d, a, b in h.spans
+    )
+
+
+def build_database(data: RegisterData, db_path: Path) -> None:
+    """Write the register to a new file next to `db_path`, then rename it over: all or nothing."""
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".register-", suffix=".sqlite3", dir=db_path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        with con:
+            con.executescript(SCHEMA)
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
+                            [(p.id, p.name_latn, p.name_cyrl, p.district, p.province, p.in_kosovo, p.lat, p.lon)
+                             for p in data.places])
+            con.executemany("INSERT INTO aliases VALUES (?,?)", data.aliases)
+            for s in data.services:
+                con.execute("INSERT INTO services VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                    s.id, s.order, s.name, s.kind, s.scope, s.email, _hours_text(s.hours), s.free, s.anonymous,
+                    ";".join(s.languages), s.address, s.confidential, s.source_url, s.source_date,
+                    s.checked_on, s.status))
+                con.executemany("INSERT INTO service_needs VALUES (?,?)", [(s.id, n) for n in sorted(s.needs)])
+                con.executemany("INSERT INTO service_areas VALUES (?,?,?)", [(s.id, a, i) for i, a in enumerate(s.area)])
+                con.executemany("INSERT INTO phones VALUES (?,?,?,?)",
+                                [(s.id, p.number, p.type, i) for i, p in enumerate(s.phones)])
+        con.close()
+        os.replace(tmp, db_path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two seats (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+class Register:
+    """The loaded register: places, aliases and services, queried in memory."""
+
+    def __init__(self, data: RegisterData, nearby_km: float = 60.0, nearby_max: int = 3):
+        self.places = {p.id: p for p in data.places}
+        self.aliases = list(data.aliases)
+        self.services = sorted(data.services, key=lambda s: s.order)
+        self.nearby_km, self.nearby_max = nearby_km, nearby_max
+        self._shown = [s for s in self.services if s.shown]
+
+    @classmethod
+    async def open(cls, db_path: Path, **kw) -> "Register":
+        uri = f"file:{Path(db_path).resolve()}?mode=ro"
+        async with aiosqlite.connect(uri, uri=True) as db:
+            places = [Place(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7])
+                      async for r in await db.execute("SELECT * FROM places ORDER BY rowid")]
+            aliases = [(r[0], r[1]) async for r in await db.execute("SELECT alias, place FROM aliases ORDER BY rowid")]
+            needs: dict[str, set[str]] = {}
+            async for sid, need in await db.execute("SELECT service, need FROM service_needs"):
+                needs.setdefault(sid, set()).add(need)
+            areas: dict[str, list[str]] = {}
+            async for sid, area in await db.execute("SELECT service, area FROM service_areas ORDER BY pos"):
+                areas.setdefault(sid, []).append(area)
+            phones: dict[str, list[Phone]] = {}
+            async for sid, number, type_ in await db.execute("SELECT service, number, type FROM phones ORDER BY pos"):
+                phones.setdefault(sid, []).append(Phone(number, type_))
+            services = []
+            async for r in await db.execute(
+                "SELECT id, ord, name, kind, scope, email, hours, free, anonymous, languages, address, "
+                "confidential, source_url, source_date, checked_on, status FROM services ORDER BY ord"
+            ):
+                services.append(Service(
+                    id=r[0], order=r[1], name=r[2], kind=r[3], scope=r[4], email=r[5] or "",
+                    hours=parse_hours(r[6]) if r[6] else None,
+                    free=None if r[7] is None else bool(r[7]), anonymous=None if r[8] is None else bool(r[8]),
+                    languages=tuple(_split(r[9] or "")), address=r[10] or "", confidential=bool(r[11]),
+                    source_url=r[12] or "", source_date=r[13] or "", checked_on=r[14] or "", status=r[15],
+                    needs=frozenset(needs.get(r[0], ())), area=tuple(areas.get(r[0], ())),
+                    phones=tuple(phones.get(r[0], ())),
+                ))
+        return cls(RegisterData(places, aliases, services), **kw)
+
+    def lines(self, need: str) -> tuple[Service, ...]:
+        """National services shown for a need (or a special list such as `emergency`)."""
+        return tuple(s for s in self._shown if s.scope == "national" and need in s.needs)
+
+    def answer(self, need: str, place_id: str | None) -> Answer:
+        place = self.places.get(place_id) if place_id else None
+        national = self.lines(need)
+        if place is None:
+            return Answer(None, national=national)
+        candidates = [s for s in self._shown if need in s.needs and s.scope != "national"]
+        local = tuple(s for s in candidates if s.covers(place))
+        nearby: list[Nearby] = []
+        room = self.nearby_max - len(local)
+        if room > 0:
+            for s in candidates:
+                if s in local or s.scope != "municipality":
+                    continue
+                seats = [self.places[a] for a in s.area if a in self.places]
+                km, seat = min(((_distance_km(place, p), p) for p in seats), key=lambda t: t[0])
+                if km <= self.nearby_km:
+                    nearby.append(Nearby(s, round(km), seat))
+            nearby.sort(key=lambda n: (n.km, n.service.order))
+        return Answer(place, local=local, nearby=tuple(nearby[:max(room, 0)]), national=national)
+
+
+def load_register(data_dir: Path, db_path: Path) -> RegisterData:
+    """Validate the CSV files and build the SQLite file; raise InvalidFiles listing every error."""
+    data, problems = load_csv(data_dir)
+    if errors(problems):
+        raise InvalidFiles(problems)
+    build_database(data, db_path)
+    return data
