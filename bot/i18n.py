@@ -119,8 +119,6 @@ class Texts:
                         loc.derived.add(m.id.name)
                         loc.where[m.id.name] = ref.where[m.id.name]
                 bundle.add_resource(derived)
-                if ref.draft_files:
-                    loc.draft_files.append(f"(derived from {DERIVED[tag]})")
             bundles[tag] = bundle
         return cls(locales, bundles), problems
 

@@ -168,6 +168,17 @@ KIND = {"csw": "social-work", "shelter": "shelter", "ngo": "ngo", "police": "pol
         "health": "health", "other": "other"}
 
 
+UNDATED = {
+    "labour-inspection",  # "i.e. 2017-2020" is the minister's term, not the source's date
+    "sigurna-kuca-sabac-csr-sabac-sluzba-sabac",  # 2007-02-20 is when the first residents came
+    "sigurna-kuca-kragujevac-kragujevac",  # describes 2006-2010
+    "zenska-alternativa-sombor-sombor",  # "mentions Nov 2012"
+    "zene-za-mir-leskovac-leskovac",  # "about 2012-2014" inferred from a ministry name
+    "humanitarni-centar-za-integraciju-i-novi-sad",  # 1997 is the founding year
+    "centar-za-socijalni-rad-grada-suboti-subotica",  # phone from an undated site header
+}
+
+
 def services() -> None:
     rows = list(csv.DictReader(open(REF / "local-services.csv", encoding="utf-8")))
     merged: dict[tuple, dict] = {}
@@ -250,6 +261,17 @@ def services() -> None:
             "source_url": r["source_url"], "source_date": r["source_date"],
             "checked_on": latest_date(r["source_date"]), "status": status, "notes": r["notes"],
         })
+    # Dates that name an event, not when the source was written: the row counts as undated.
+    for row in nat + local:
+        if row["id"] in UNDATED:
+            row["checked_on"] = ""
+    # Emergency numbers in the order people are told them: police, ambulance, fire.
+    order = {"police-192": 0, "ambulance-194": 1, "fire-193": 2}
+    nat.sort(key=lambda r: order.get(r["id"], -1) if r["id"] in order else -1)
+    emergency = [r for r in nat if r["id"] in order]
+    rest = [r for r in nat if r["id"] not in order]
+    at = next(i for i, r in enumerate(rest) if r["id"] == "police-ukp")
+    nat = rest[:at] + emergency + rest[at:]
     write("services.csv", nat + local)
 
 

@@ -53,7 +53,7 @@ section-empty = Our list has no service for this yet. You can call ASTRA SOS for
 entry-distance = { $km } km, { $town }
 entry-checked = checked: { $date }
 entry-undated = source undated
-entry-unconfirmed = from a news report, not yet confirmed
+entry-unconfirmed = not yet confirmed by a second source
 call-note = 📵 Calls show in your phone's call log and on the bill. Delete them from the log if someone else checks your phone.
 phone-sms = { $number } (SMS)
 phone-24h = { $number } (24 h)
@@ -104,4 +104,12 @@ goodbye = 👋
 hint-use-buttons = Please use the buttons below.
 hint-cannot-read = I can only read text and buttons.
 hint-old-button = That button is from an earlier message. Here is where we are:
+group-only-private = This bot only talks in private chats. Goodbye.
 hint-start-over = Let's start again.
+
+## Telegram's command menu
+
+cmd-start = Start again
+cmd-help = How this works
+cmd-language = Change language
+cmd-leave = Leave

@@ -52,7 +52,7 @@ section-empty = Panda nane amen služba vaš kava. Šaj akhares ASTRA SOS vaš s
 entry-distance = { $km } km, { $town }
 entry-checked = proverimo: { $date }
 entry-undated = o izvor bizo datumo
-entry-unconfirmed = andar novine, panda na potvrdimo
+entry-unconfirmed = panda na potvrdimo andar aver izvor
 call-note = 📵 E akharipa ačhen ando spisko e akharipnengo thaj ando računo. Khos len andar o spisko te vareko avro dikhel ćiro telefono.
 phone-sms = { $number } (SMS)
 phone-24h = { $number } (0–24)
@@ -103,4 +103,12 @@ goodbye = 👋
 hint-use-buttons = Mangas tut, koristisar e butone tele.
 hint-cannot-read = Šaj drabarav samo tekst thaj butone.
 hint-old-button = Kava butono si andar jekh purano mesaži. Akate sam:
+group-only-private = Kava bot vakerel samo ande privatno mesažura. Ačhen Devlesa.
 hint-start-over = Kerasa palem andar o anglunipe.
+
+## Telegram's command menu
+
+cmd-start = Ker palem
+cmd-help = Sar kerel buti
+cmd-language = Parruv i čhib
+cmd-leave = Džav avri

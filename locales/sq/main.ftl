@@ -51,7 +51,7 @@ section-empty = Ende nuk kemi shërbim për këtë në listë. Për këshillë m
 entry-distance = { $km } km, { $town }
 entry-checked = kontrolluar: { $date }
 entry-undated = burim pa datë
-entry-unconfirmed = nga një lajm, ende i pakonfirmuar
+entry-unconfirmed = ende pa konfirmim nga një burim i dytë
 call-note = 📵 Thirrjet shfaqen në listën e thirrjeve dhe në faturë. Fshijini nga lista nëse dikush tjetër ua kontrollon telefonin.
 phone-sms = { $number } (SMS)
 phone-24h = { $number } (24 orë)
@@ -102,4 +102,12 @@ goodbye = 👋
 hint-use-buttons = Ju lutemi përdorni butonat më poshtë.
 hint-cannot-read = Mund të lexoj vetëm tekst dhe butona.
 hint-old-button = Ky buton është nga një mesazh i mëparshëm. Ja ku jemi:
+group-only-private = Ky bot flet vetëm në biseda private. Mirupafshim.
 hint-start-over = Le të fillojmë nga e para.
+
+## Telegram's command menu
+
+cmd-start = Fillo nga e para
+cmd-help = Si funksionon
+cmd-language = Ndrysho gjuhën
+cmd-leave = Dil

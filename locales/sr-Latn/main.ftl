@@ -53,7 +53,7 @@ section-empty = Za ovo još nemamo službu na spisku. Za savet možete pozvati A
 entry-distance = { $km } km, { $town }
 entry-checked = provereno: { $date }
 entry-undated = izvor bez datuma
-entry-unconfirmed = iz novinskog izvora, još nije potvrđeno
+entry-unconfirmed = još nije potvrđeno iz drugog izvora
 call-note = 📵 Pozivi ostaju u listi poziva i na računu. Obrišite ih iz liste ako neko drugi gleda vaš telefon.
 phone-sms = { $number } (SMS)
 phone-24h = { $number } (0–24)
@@ -104,4 +104,12 @@ goodbye = 👋
 hint-use-buttons = Molimo, koristite dugmad ispod.
 hint-cannot-read = Mogu da pročitam samo tekst i dugmad.
 hint-old-button = To dugme je iz ranije poruke. Evo gde smo:
+group-only-private = Ovaj bot razgovara samo u privatnim porukama. Prijatno.
 hint-start-over = Počnimo ispočetka.
+
+## Meni komandi u Telegramu
+
+cmd-start = Počni ispočetka
+cmd-help = Kako ovo radi
+cmd-language = Promeni jezik
+cmd-leave = Izađi

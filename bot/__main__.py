@@ -1,0 +1,94 @@
+"""Command line: run the bot, or chat / look up services / check files without Telegram."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+
+from .config import ConfigError, Settings
+from .problems import InvalidFiles
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Putokaz: an anonymous help bot.")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the Telegram bot (the default; needs TELEGRAM_TOKEN)")
+    p_chat = sub.add_parser("chat", help="the same conversation in this terminal, no Telegram")
+    p_chat.add_argument("--lang", help="start in this language (sr-Latn, sr-Cyrl, rom, sq, en)")
+    p_srv = sub.add_parser("services", help="print what the bot would answer for a town")
+    p_srv.add_argument("--town", required=True, help="a town as a person would type it")
+    p_srv.add_argument("--need", default="unsure", help="shelter, talk, health, legal, work, child, foreigner, report, unsure")
+    p_srv.add_argument("--lang", default="sr-Latn")
+    p_chk = sub.add_parser("check", help="check dialogs, locales and register; exit 1 on any error")
+    p_chk.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+
+    try:
+        settings = Settings.from_env()
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        return cmd_check(settings, args.format)
+    if args.command in ("chat", "services"):
+        from . import cli
+        settings = _offline(settings)
+        try:
+            core = asyncio.run(_load(settings))
+        except InvalidFiles as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        if args.command == "chat":
+            return cli.chat(core, args.lang)
+        return cli.services(core, args.town, args.need, args.lang)
+    return cmd_run(settings)
+
+
+def _offline(settings: Settings) -> Settings:
+    """chat and services build their register in a private temporary folder."""
+    import tempfile
+    from dataclasses import replace
+    if "PUTOKAZ_DB" in os.environ:
+        return settings
+    return replace(settings, db_path=__import__("pathlib").Path(tempfile.mkdtemp(prefix="putokaz-")) / "register.sqlite3")
+
+
+async def _load(settings: Settings):
+    from .core import load_core
+    return await load_core(settings)
+
+
+def cmd_check(settings: Settings, fmt: str) -> int:
+    from .check import report
+    from .core import load_sources
+    _, _, _, problems = load_sources(settings)
+    print(report(problems, fmt))
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def cmd_run(settings: Settings) -> int:
+    from . import logs
+    if not settings.token:
+        print("error: TELEGRAM_TOKEN is not set; get a token from @BotFather and set TELEGRAM_TOKEN "
+              "(see .env.example)", file=sys.stderr)
+        return 2
+    logs.setup(settings.log_level, settings.token)
+    try:
+        core = asyncio.run(_load(settings))
+    except InvalidFiles as exc:
+        print(f"error: the bot cannot start until these are fixed:\n{exc}", file=sys.stderr)
+        return 1
+    from telegram.error import InvalidToken
+    from .telegram_adapter import ALLOWED_UPDATES, TelegramAdapter
+    app = TelegramAdapter(core, settings).build()
+    try:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False)
+    except InvalidToken:
+        print("error: Telegram rejected TELEGRAM_TOKEN; check it with @BotFather", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

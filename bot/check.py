@@ -1,0 +1,132 @@
+"""`python -m bot check`: every mistake in the operators' files, each in one sentence.
+
+The per-file rules live with their loaders (dialogs.py, i18n.py, register.py); this module adds
+the rules that span files: message ids the dialogue or renderer use, the same ids and variables
+in all five languages, empty messages, hard-coded phone numbers, Telegram's length limits.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from fluent.syntax import ast, visitor
+
+from .dialogs import Dialogue
+from .i18n import REFERENCE, Texts
+from .problems import Problem, did_you_mean
+from .register import RegisterData
+from .render import REQUIRED_IDS, TELEGRAM_LIMIT
+
+BUTTON_LABEL_LIMIT = 64
+_PHONE_LIKE = re.compile(r"(?<![\d.:–-])(\+381[\s\d/-]{6,}|0\d{1,3}[\s/-]?\d{2,4}[\s/-]?\d{2,4}|19[234]|116\s?\d{3}|112)(?![\d:])")
+
+
+class _Scan(visitor.Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.variables: set[str] = set()
+        self.text: list[str] = []
+
+    def visit_VariableReference(self, node):  # noqa: N802
+        self.variables.add(node.id.name)
+
+    def visit_TextElement(self, node):  # noqa: N802
+        self.text.append(node.value)
+
+
+def _scan(message: ast.Message) -> _Scan:
+    s = _Scan()
+    s.visit(message)
+    return s
+
+
+def cross_check(dialogue: Dialogue, texts: Texts, data: RegisterData) -> list[Problem]:
+    problems: list[Problem] = []
+    ref = texts.locales.get(REFERENCE)
+    if ref is None:
+        return [Problem(f"locales/{REFERENCE}", None, "the reference language is missing")]
+    ref_file = ref.where and next(iter(ref.where.values()))[0] or f"locales/{REFERENCE}/main.ftl"
+
+    # 1. ids the dialogue and the renderer use exist in the reference language
+    for msg_id, screen in dialogue.message_ids():
+        if msg_id and msg_id not in ref.messages:
+            f, line = dialogue.lines.get(screen, ("dialogs", None))
+            problems.append(Problem(f, line, f'message "{msg_id}" does not exist in {ref_file}; add it there.'
+                                    + did_you_mean(msg_id, ref.messages), where=screen))
+    spoken = {f"spoken-{c}" for s in data.services for c in s.languages}
+    for msg_id in (*REQUIRED_IDS, *sorted(spoken)):
+        if msg_id not in ref.messages:
+            problems.append(Problem(ref_file, None, f'message "{msg_id}" is needed by the bot; add it.'
+                                    + did_you_mean(msg_id, ref.messages), where=msg_id))
+    for tag in dialogue.languages:
+        if tag not in texts.locales:
+            problems.append(Problem(dialogue.lines.get(dialogue.start, ("dialogs", None))[0], None,
+                                    f'language "{tag}" has no locales/{tag}/ folder.' + did_you_mean(tag, texts.locales)))
+
+    # 2. every language: same ids, same variables, nothing empty, no hard-coded numbers
+    ref_vars = {mid: _scan(m).variables for mid, m in ref.messages.items()}
+    for tag, loc in texts.locales.items():
+        for mid, message in loc.messages.items():
+            f, line = loc.where.get(mid, (f"locales/{tag}", None))
+            if mid in loc.derived:
+                f = f"{f} (derived for {tag})"
+            scan = _scan(message)
+            text = "".join(scan.text)
+            if message.value is None:
+                problems.append(Problem(f, line, f'message "{mid}" has no text, only attributes; give it a value', where=mid))
+            elif not text.strip() and not scan.variables and "{" not in _serialize(message):
+                problems.append(Problem(f, line, f'message "{mid}" is empty; write its text or delete it', where=mid))
+            if mid not in ref.messages:
+                problems.append(Problem(f, line, f'message "{mid}" is not in the reference {ref_file}; add it there or '
+                                        "delete it here." + did_you_mean(mid, ref.messages), "warning", where=mid))
+            elif scan.variables != ref_vars[mid]:
+                problems.append(Problem(f, line, f'message "{mid}" uses {_vars(scan.variables)} but {REFERENCE} uses '
+                                        f"{_vars(ref_vars[mid])}; use the same variables in every language", where=mid))
+            m112 = re.search(r"(?<!\d)112(?!\d)", text)
+            if m112:
+                problems.append(Problem(f, line, f'message "{mid}" mentions 112, which is not operational in Serbia; '
+                                        "use 192 (police), 194 (ambulance), 193 (fire)", where=mid))
+            elif _PHONE_LIKE.search(text):
+                problems.append(Problem(f, line, f'message "{mid}" has a phone number written into the text; numbers '
+                                        "should come from data/services.csv, where they carry a source", "warning", where=mid))
+            if len(text) > TELEGRAM_LIMIT:
+                problems.append(Problem(f, line, f'message "{mid}" is {len(text)} characters; Telegram allows '
+                                        f"{TELEGRAM_LIMIT}. Shorten it", where=mid))
+        for mid in ref.messages:
+            if mid not in loc.messages:
+                problems.append(Problem(f"locales/{tag}", None, f'message "{mid}" is missing in {tag}; add it '
+                                        f"(until then people see the {REFERENCE} text)", where=mid))
+        for rel in loc.draft_files:
+            problems.append(Problem(rel, 1, f"{tag}: not yet reviewed by a native speaker (### status: draft); "
+                                    "after review write ### status: reviewed", "warning"))
+
+    # 3. button labels short enough to read on a phone
+    labels = {b.label for s in dialogue.screens.values() for b in s.buttons}
+    for tag in texts.languages:
+        for label in sorted(labels):
+            text = texts.format(tag, label) if texts.has(tag, label) else ""
+            if len(text) > BUTTON_LABEL_LIMIT:
+                f, line = texts.locales[tag].where.get(label, (f"locales/{tag}", None))
+                problems.append(Problem(f, line, f'button label "{label}" is {len(text)} characters; keep it under '
+                                        f"{BUTTON_LABEL_LIMIT} so it fits on a phone", "warning", where=label))
+    return problems
+
+
+def _vars(names: set[str]) -> str:
+    return ", ".join(f"${n}" for n in sorted(names)) or "no variables"
+
+
+def _serialize(message: ast.Message) -> str:
+    from fluent.syntax import FluentSerializer
+    return FluentSerializer().serialize_entry(message)
+
+
+def report(problems: list[Problem], fmt: str = "text") -> str:
+    errs = [p for p in problems if p.severity == "error"]
+    warns = [p for p in problems if p.severity == "warning"]
+    if fmt == "json":
+        return json.dumps({"errors": len(errs), "warnings": len(warns),
+                           "problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2)
+    lines = [str(p) for p in errs + warns]
+    lines.append(f"{len(errs)} error(s), {len(warns)} warning(s)" + ("" if errs else " — OK"))
+    return "\n".join(lines)

@@ -1,0 +1,77 @@
+"""The terminal faces of the bot: `chat` (the whole conversation) and `services` (one answer)."""
+from __future__ import annotations
+
+import sys
+
+from .core import Core
+from .engine import Command, Other, Press, Show, Start, Text
+from .render import Out
+
+COMMANDS = ("start", "help", "language", "leave")
+
+
+def _print(outs: list[Out], out=sys.stdout) -> list[str]:
+    """Print messages; return the callback data of the numbered buttons."""
+    data: list[str] = []
+    for o in outs:
+        print(o.text, file=out)
+        for row in o.buttons:
+            cells = []
+            for label, d in row:
+                data.append(d)
+                cells.append(f"[{len(data)}] {label}")
+            print("   ".join(cells), file=out)
+        print(file=out)
+    return data
+
+
+def chat(core: Core, lang: str | None = None, stdin=sys.stdin, out=sys.stdout) -> int:
+    print("Putokaz — terminal chat. Type a number to press a button, or type text; "
+          "/help, /language, /leave work too. Ctrl-D quits.\n", file=out)
+    session, outs = core.step(None, Start(lang or ""))
+    buttons = _print(outs, out)
+    for line in stdin:
+        line = line.strip()
+        if not line:
+            continue
+        if line.isdigit() and 1 <= int(line) <= len(buttons):
+            event = Press(buttons[int(line) - 1])
+        elif line.startswith("/"):
+            name, _, rest = line[1:].partition(" ")
+            event = Start(rest) if name == "start" else Command(name) if name in COMMANDS else Text(line)
+        elif line == "<media>":
+            event = Other("photo")
+        else:
+            event = Text(line)
+        session, outs = core.step(session if not session.ended else None, event)
+        buttons = _print(outs, out)
+        if session.ended:
+            return 0
+    return 0
+
+
+def services(core: Core, town: str, need: str, lang: str, out=sys.stdout) -> int:
+    from .register import NEEDS
+    if need not in NEEDS:
+        print(f"error: --need must be one of: {', '.join(NEEDS)}", file=sys.stderr)
+        return 2
+    if lang not in core.texts.languages:
+        print(f"error: --lang must be one of: {', '.join(core.texts.languages)}", file=sys.stderr)
+        return 2
+    match = core.world.match(town)
+    places = core.register.places
+    if match.status == "found":
+        print(f"place: {places[match.place].name_latn}", file=out)
+    elif match.status == "several":
+        print("place: ?", file=out)
+        for pid in match.places:
+            print(places[pid].name_latn, file=out)
+        return 0
+    else:
+        print("place: -", file=out)
+    from .engine import Reply
+    reply = Reply("answer", {"town": core.world.place_name(match.place, lang)} if match.place else {},
+                  show=Show("services", need, match.place))
+    for o in core.renderer.render([reply], lang):
+        print(o.text, file=out)
+    return 0

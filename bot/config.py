@@ -1,0 +1,57 @@
+"""Settings from the environment, in one place."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(Exception):
+    pass
+
+
+def _number(name: str, default: float, low: float, high: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low:g} and {high:g}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str = ""
+    api_base_url: str | None = None
+    file_base_url: str | None = None
+    data_dir: Path = ROOT / "data"
+    dialogs_dir: Path = ROOT / "dialogs"
+    locales_dir: Path = ROOT / "locales"
+    db_path: Path = ROOT / "var" / "register.sqlite3"
+    session_minutes: float = 30
+    session_max: int = 10_000
+    nearby_km: float = 60
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        env = os.environ
+        return cls(
+            token=env.get("TELEGRAM_TOKEN", "").strip(),
+            api_base_url=env.get("TELEGRAM_API_BASE_URL") or None,
+            file_base_url=env.get("TELEGRAM_FILE_BASE_URL") or None,
+            data_dir=Path(env.get("PUTOKAZ_DATA_DIR") or cls.data_dir),
+            dialogs_dir=Path(env.get("PUTOKAZ_DIALOGS_DIR") or cls.dialogs_dir),
+            locales_dir=Path(env.get("PUTOKAZ_LOCALES_DIR") or cls.locales_dir),
+            db_path=Path(env.get("PUTOKAZ_DB") or cls.db_path),
+            session_minutes=_number("PUTOKAZ_SESSION_MINUTES", cls.session_minutes, 1, 24 * 60),
+            session_max=int(_number("PUTOKAZ_SESSION_MAX", cls.session_max, 10, 10_000_000)),
+            nearby_km=_number("PUTOKAZ_NEARBY_KM", cls.nearby_km, 0, 500),
+            log_level=(env.get("PUTOKAZ_LOG_LEVEL") or cls.log_level).upper(),
+        )

@@ -1,0 +1,66 @@
+"""Everything the conversation needs, loaded and validated together."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import dialogs, engine
+from .config import Settings
+from .dialogs import Dialogue
+from .engine import Event, Session, World
+from .i18n import Texts
+from .matching import TownMatcher
+from .problems import InvalidFiles, Problem, errors
+from .register import Register, RegisterData, build_database, load_csv
+from .render import Out, Renderer
+
+
+@dataclass
+class Core:
+    dialogue: Dialogue
+    texts: Texts
+    register: Register
+    world: World
+    renderer: Renderer
+
+    def step(self, session: Session | None, event: Event) -> tuple[Session, list[Out]]:
+        session, replies = engine.step(self.dialogue, self.world, session, event)
+        return session, self.renderer.render(replies, session.lang)
+
+    def lang_of(self, session: Session | None) -> str | None:
+        return session.lang if session else None
+
+
+def load_sources(settings: Settings) -> tuple[Dialogue | None, Texts, RegisterData, list[Problem]]:
+    """Read and check every operator file; all problems, not just the first."""
+    from .check import cross_check  # the cross-file rules live with the checker
+
+    data, problems = load_csv(settings.data_dir)
+    texts, text_problems = Texts.load(settings.locales_dir)
+    max_id = max((len(p.id) for p in data.places), default=24)
+    dialogue, dialog_problems = dialogs.load(settings.dialogs_dir, max_place_id=max_id)
+    problems = problems + text_problems + dialog_problems
+    if dialogue is not None:
+        problems += cross_check(dialogue, texts, data)
+    return dialogue, texts, data, problems
+
+
+def build_core(dialogue: Dialogue, texts: Texts, register: Register) -> Core:
+    matcher = TownMatcher(register.aliases)
+    names = {p.id: (p.name_latn, p.name_cyrl) for p in register.places.values()}
+    world = World(match=matcher.match, place_names=names)
+    return Core(dialogue, texts, register, world, Renderer(texts, register))
+
+
+async def load_core(settings: Settings) -> Core:
+    """Validate the files, build the SQLite register, open it: raise InvalidFiles on any error."""
+    dialogue, texts, data, problems = load_sources(settings)
+    if errors(problems) or dialogue is None:
+        raise InvalidFiles(problems)
+    build_database(data, settings.db_path)
+    register = await Register.open(settings.db_path, nearby_km=settings.nearby_km)
+    return build_core(dialogue, texts, register)
+
+
+def db_in(directory: Path) -> Path:
+    return Path(directory) / "register.sqlite3"

@@ -1,0 +1,66 @@
+"""Per-chat state, in memory only, with an idle time limit and a size bound.
+
+Keys are a keyed hash (HMAC-SHA256 with a random per-process secret) of the chat id, so the
+store never holds a Telegram id, even in memory; a restart forgets everything.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import time
+from collections import OrderedDict
+from typing import Callable, Generic, Protocol, TypeVar
+
+V = TypeVar("V")
+
+
+class SessionStore(Protocol[V]):
+    def get(self, chat_id: int) -> V | None: ...
+    def put(self, chat_id: int, value: V) -> None: ...
+    def drop(self, chat_id: int) -> None: ...
+
+
+class MemorySessions(Generic[V]):
+    def __init__(self, ttl_seconds: float = 1800, max_size: int = 10_000,
+                 clock: Callable[[], float] = time.monotonic, secret: bytes | None = None):
+        self.ttl, self.max_size, self.clock = ttl_seconds, max_size, clock
+        self._secret = secret or os.urandom(32)
+        self._data: OrderedDict[bytes, tuple[float, V]] = OrderedDict()
+
+    def key(self, chat_id: int) -> bytes:
+        return hmac.new(self._secret, str(chat_id).encode(), hashlib.sha256).digest()[:16]
+
+    def get(self, chat_id: int) -> V | None:
+        k = self.key(chat_id)
+        item = self._data.get(k)
+        if item is None:
+            return None
+        if item[0] <= self.clock():
+            del self._data[k]
+            return None
+        return item[1]
+
+    def put(self, chat_id: int, value: V) -> None:
+        k = self.key(chat_id)
+        self._data[k] = (self.clock() + self.ttl, value)
+        self._data.move_to_end(k)
+        self._expire()
+        while len(self._data) > self.max_size:
+            self._data.popitem(last=False)
+
+    def drop(self, chat_id: int) -> None:
+        self._data.pop(self.key(chat_id), None)
+
+    def _expire(self) -> None:
+        now = self.clock()
+        # Entries are in last-use order, so expired ones sit at the front.
+        while self._data:
+            k, (expires, _) = next(iter(self._data.items()))
+            if expires > now:
+                break
+            del self._data[k]
+
+    def __len__(self) -> int:
+        self._expire()
+        return len(self._data)
