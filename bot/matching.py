@@ -27,7 +27,7 @@ mesto mestu ziv zivim zivimo sam smo je ja mi ovde tu pa a ili
 in at near from live living i im am the city town of around village my we our
 ne nga prane afer qyteti qytet komuna komunen jetoj une jam
 me dzivdinav sem si ando andar pasha foro gav
-varos varosban ban ben el elek
+varosban ban ben el elek
 """.split())
 
 Status = Literal["found", "several", "missing"]
@@ -100,13 +100,15 @@ class TownMatcher:
         content = [w for w in words if w not in STOPWORDS] or words
         if not content:
             return Match("missing")
-        grams = [
-            " ".join(content[i : i + n])
-            for n in range(min(MAX_NGRAM, len(content)), 0, -1)
-            for i in range(len(content) - n + 1)
-        ]
+        # Runs of words, with and without the filler words ("Stari Grad" keeps its "grad").
+        grams = list(dict.fromkeys(
+            " ".join(seq[i : i + n])
+            for seq in (words, content)
+            for n in range(min(MAX_NGRAM, len(seq)), 0, -1)
+            for i in range(len(seq) - n + 1)
+        ))
         # 1. exact full names, longest run of words first
-        for n in range(min(MAX_NGRAM, len(content)), 0, -1):
+        for n in range(MAX_NGRAM, 0, -1):
             hits: set[str] = set()
             for gram in (g for g in grams if g.count(" ") == n - 1):
                 for f in forms(gram):
@@ -115,7 +117,7 @@ class TownMatcher:
                 return _result(sorted(hits))
         # 2. a distinctive word of a multi-word name
         hits = set()
-        for word in content:
+        for word in (w for w in words if w not in STOPWORDS):
             for f in forms(word):
                 hits |= self._word.get(f, set())
         if hits:

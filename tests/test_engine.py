@@ -1,0 +1,156 @@
+"""Whole conversations through the pure engine, asserting Fluent message ids and data."""
+from __future__ import annotations
+
+import pytest
+
+from bot import engine
+from bot.engine import Command, Other, Press, Start, Text
+from conftest import ALL_LANGUAGES
+
+
+def ids(replies):
+    return [r.message for r in replies]
+
+
+def buttons(reply):
+    return [b.data for row in reply.buttons for b in row]
+
+
+@pytest.fixture
+def run(core):
+    def step(session, event):
+        return engine.step(core.dialogue, core.world, session, event)
+    return step
+
+
+@pytest.mark.parametrize("lang", ALL_LANGUAGES)
+async def test_whole_conversation_in_every_language(run, core, lang):
+    s, r = run(None, Start())
+    assert ids(r) == ["choose-language"]
+    assert buttons(r[0]) == [f"language|={t}" for t in ALL_LANGUAGES]
+    assert [b.lang for row in r[0].buttons for b in row] == list(ALL_LANGUAGES)
+
+    s, r = run(s, Press(f"language|={lang}"))
+    assert s.lang == lang
+    assert ids(r) == ["privacy", "ask-danger"]
+    assert buttons(r[1]) == ["danger|yes", "danger|no", "danger|leave"]
+
+    s, r = run(s, Press("danger|yes"))
+    assert ids(r) == ["emergency", "ask-need"]
+    assert r[0].show.list == "emergency"
+    assert "need|shelter" in buttons(r[1]) and "need|unsure" in buttons(r[1])
+    assert s.danger is True
+
+    s, r = run(s, Press("need|shelter"))
+    assert ids(r) == ["ask-town"] and s.need == "shelter"
+    s, r = run(s, Text("u Novom Sadu"))
+    assert ids(r) == ["answer"]
+    assert r[0].show.need == "shelter" and r[0].show.place == "novi-sad"
+    assert r[0].args["town"] == ("Нови Сад" if lang == "sr-Cyrl" else "Novi Sad")
+    assert buttons(r[0]) == ["answer|need", "answer|town", "answer|lang", "answer|leave"]
+    # the answer lists the register's services for that need and place
+    text = core.renderer.render(r, lang)[0].text
+    assert "021 447 040" in text  # …Iz kruga, Novi Sad (talk/shelter)
+    assert "011 785 00 00" in text  # ASTRA SOS, national
+
+    s, r = run(s, Press("answer|leave"))
+    assert ids(r) == ["goodbye"] and s.ended
+
+
+async def test_danger_no_goes_straight_to_needs(run):
+    s, _ = run(None, Start("en"))
+    s, r = run(s, Press("danger|no"))
+    assert ids(r) == ["ask-need"] and s.danger is False
+
+
+async def test_start_payload_skips_the_picker_and_bad_payload_does_not(run):
+    s, r = run(None, Start("sr-Cyrl"))
+    assert s.lang == "sr-Cyrl" and ids(r) == ["privacy", "ask-danger"]
+    s, r = run(None, Start("SQ"))
+    assert s.lang == "sq"
+    s, r = run(None, Start("x' OR 1=1 --"))
+    assert s.lang is None and ids(r) == ["choose-language"]
+
+
+async def test_rather_not_say_gives_national_lines_only(run):
+    s, _ = run(None, Start("en"))
+    s, _ = run(s, Press("danger|no"))
+    s, _ = run(s, Press("need|work"))
+    s, r = run(s, Press("town|skip"))
+    assert ids(r) == ["answer"]
+    assert r[0].show.place is None and r[0].show.need == "work"
+    assert "town" not in r[0].args
+
+
+async def test_several_places_then_pick_one(run):
+    s, _ = run(None, Start("en"))
+    s, _ = run(s, Press("danger|no"))
+    s, _ = run(s, Press("need|talk"))
+    s, r = run(s, Text("Mitrovica"))
+    assert ids(r) == ["pick-town"]
+    assert buttons(r[0])[:2] == ["pick-town|=kosovska-mitrovica", "pick-town|=sremska-mitrovica"]
+    assert [b.args.get("town") for row in r[0].buttons for b in row][:2] == ["Kosovska Mitrovica", "Sremska Mitrovica"]
+    # a place that was not offered is refused as an old/forged button
+    s2, r2 = run(s, Press("pick-town|=novi-sad"))
+    assert ids(r2) == ["hint-old-button", "pick-town"] and s2.place is None
+    s, r = run(s, Press("pick-town|=sremska-mitrovica"))
+    assert ids(r) == ["answer"] and r[0].show.place == "sremska-mitrovica"
+
+
+async def test_unknown_town_then_try_again(run):
+    s, _ = run(None, Start("en"))
+    s, _ = run(s, Press("danger|no"))
+    s, _ = run(s, Press("need|health"))
+    s, r = run(s, Text("Qwertyville"))
+    assert ids(r) == ["town-not-found"] and s.place is None
+    s, r = run(s, Text("Kragujevac"))
+    assert ids(r) == ["answer"] and s.place == "kragujevac"
+
+
+@pytest.mark.parametrize("event,hint", [
+    (Text("hello"), "hint-use-buttons"),
+    (Other("sticker"), "hint-cannot-read"),
+    (Other("photo"), "hint-cannot-read"),
+    (Press("need|shelter"), "hint-old-button"),       # a button from another screen
+    (Press("danger|nonsense"), "hint-old-button"),    # unknown button
+    (Press("x" * 65), "hint-old-button"),             # forged, too long
+    (Press(""), "hint-old-button"),
+    (Press("danger|yes\x00"), "hint-old-button"),
+])
+async def test_unexpected_input_gets_a_hint_and_the_same_screen(run, event, hint):
+    s, _ = run(None, Start("en"))
+    assert s.screen == "danger"
+    s2, r = run(s, event)
+    assert ids(r) == [hint, "ask-danger"]
+    assert r[0].kind == "hint"
+    assert s2 == s
+
+
+async def test_commands_work_anywhere(run):
+    s, _ = run(None, Start("en"))
+    s, _ = run(s, Press("danger|no"))
+    s, r = run(s, Command("help"))
+    assert ids(r) == ["help", "ask-need"] and s.screen == "need"
+    s, r = run(s, Command("language"))
+    assert ids(r) == ["choose-language"]
+    s, r = run(s, Press("language|=rom"))
+    assert s.lang == "rom"
+    s, r = run(s, Command("leave"))
+    assert ids(r) == ["goodbye"] and s.ended
+
+
+async def test_no_session_starts_over_but_an_old_language_button_still_works(run):
+    s, r = run(None, Text("hi"))
+    assert ids(r) == ["hint-start-over", "choose-language"]
+    s, r = run(None, Press("need|shelter"))
+    assert ids(r) == ["hint-start-over", "choose-language"]
+    s, r = run(None, Press("language|=sq"))
+    assert s.lang == "sq" and ids(r) == ["privacy", "ask-danger"]
+
+
+async def test_engine_never_repeats_typed_text(run):
+    s, _ = run(None, Start("en"))
+    s, _ = run(s, Press("danger|no"))
+    s, _ = run(s, Press("need|talk"))
+    s, r = run(s, Text("Zqxjvillecanary"))
+    assert "Zqxjvillecanary" not in repr(r) and "Zqxjvillecanary" not in repr(s)
