@@ -33,6 +33,18 @@ class _Scan(visitor.Visitor):
     def visit_TextElement(self, node):  # noqa: N802
         self.text.append(node.value)
 
+    def visit_StringLiteral(self, node):  # noqa: N802
+        self.text.append(node.value)
+
+    def visit_NumberLiteral(self, node):  # noqa: N802
+        self.text.append(node.value)
+
+    def visit_MessageReference(self, node):  # noqa: N802
+        self.text.append("{ref}")
+
+    def visit_TermReference(self, node):  # noqa: N802
+        self.text.append("{ref}")
+
 
 def _scan(message: ast.Message) -> _Scan:
     s = _Scan()
@@ -74,7 +86,7 @@ def cross_check(dialogue: Dialogue, texts: Texts, data: RegisterData) -> list[Pr
             text = "".join(scan.text)
             if message.value is None:
                 problems.append(Problem(f, line, f'message "{mid}" has no text, only attributes; give it a value', where=mid))
-            elif not text.strip() and not scan.variables and "{" not in _serialize(message):
+            elif not text.strip() and not scan.variables:
                 problems.append(Problem(f, line, f'message "{mid}" is empty; write its text or delete it', where=mid))
             if mid not in ref.messages:
                 problems.append(Problem(f, line, f'message "{mid}" is not in the reference {ref_file}; add it there or '
@@ -114,11 +126,6 @@ def cross_check(dialogue: Dialogue, texts: Texts, data: RegisterData) -> list[Pr
 
 def _vars(names: set[str]) -> str:
     return ", ".join(f"${n}" for n in sorted(names)) or "no variables"
-
-
-def _serialize(message: ast.Message) -> str:
-    from fluent.syntax import FluentSerializer
-    return FluentSerializer().serialize_entry(message)
 
 
 def report(problems: list[Problem], fmt: str = "text") -> str:

@@ -117,6 +117,9 @@ def load(dialog_dir: Path, max_place_id: int = 24) -> tuple[Dialogue | None, lis
             problems.append(Problem(rel, line, f"TOML syntax error: {exc}. Check quotes, '=' and brackets on that line"))
             continue
         raw.append((rel, text, doc))
+    if problems:
+        # A file that cannot be read would make every later rule report noise: fix it first.
+        return None, problems
 
     for rel, text, doc in raw:
         index = _line_index(text)
