@@ -1,0 +1,261 @@
+"""End to end: the real bot process (`python -m bot`, python-telegram-bot Application, long
+polling) against a local Bot API server on 127.0.0.1 that the test starts. Never Telegram.
+
+The last test sweeps every file the bot could have written for the distinctive fake ids, names,
+usernames and typed text used here, and the log for the token.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.i18n import Texts
+from fake_bot_api import FakeBotAPI
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS, _ = Texts.load(ROOT / "locales")
+TOKEN = "5550001:AAHcanaryTokenDoNotLog_0123456789abcdef"
+
+USER_EN = {"id": 987650001, "is_bot": False, "first_name": "Zorkazeta", "last_name": "Canarijevic",
+           "username": "canary_user_x", "language_code": "en"}
+USER_CYR = {"id": 987650002, "is_bot": False, "first_name": "Милкавета", "username": "kanarinac_y",
+            "language_code": "sr"}
+TYPED_CANARY = "Zqxjvillecanary"
+CANARIES = ["987650001", "987650002", "Zorkazeta", "Canarijevic", "canary_user_x", "Милкавета", "kanarinac_y",
+            TYPED_CANARY]
+
+
+def t(lang, mid, **args):
+    return TEXTS.format(lang, mid, args)
+
+
+def keyboard(call):
+    markup = call.params.get("reply_markup") or {}
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+class Bot:
+    """The bot as an operator starts it, in a scratch folder."""
+
+    def __init__(self, tmp: Path, api_url: str):
+        self.tmp = tmp
+        self.api_url = api_url
+        self.proc: asyncio.subprocess.Process | None = None
+        self.log = tmp / "logs" / "bot.log"
+
+    async def start(self) -> None:
+        for d in ("work", "tmp", "home", "logs", "var"):
+            (self.tmp / d).mkdir(exist_ok=True)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PUTOKAZ_"))}
+        env.update(TELEGRAM_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=self.api_url, PUTOKAZ_DB=str(self.tmp / "var" / "r.sqlite3"),
+                   TMPDIR=str(self.tmp / "tmp"), HOME=str(self.tmp / "home"), PUTOKAZ_LOG_LEVEL="DEBUG",
+                   PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
+        self._out = open(self.log, "wb")
+        self.proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=self.tmp / "work", env=env,
+                                                         stdout=self._out, stderr=asyncio.subprocess.STDOUT)
+
+    async def stop(self) -> int:
+        if self.proc and self.proc.returncode is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(self.proc.wait(), 15)
+            except asyncio.TimeoutError:
+                self.proc.kill()
+                await self.proc.wait()
+        self._out.close()
+        return self.proc.returncode
+
+
+@pytest.fixture
+async def running(tmp_path):
+    api = FakeBotAPI(TOKEN)
+    url = await api.start()
+    bot = Bot(tmp_path, url)
+    await bot.start()
+    try:
+        await api.wait_for("setMyCommands", count=4, timeout=30)
+        yield api, bot
+    finally:
+        code = await bot.stop()
+        await api.stop()
+        assert code == 0, bot.log.read_text(errors="replace")[-3000:]
+
+
+async def test_whole_conversation_in_english(running):
+    api, bot = running
+    u, chat = USER_EN, USER_EN["id"]
+
+    # the command menu, per language (Telegram takes two-letter codes; Romani sees the default)
+    menus = {c.params.get("language_code") for c in api.calls if c.method == "setMyCommands"}
+    assert menus == {None, "sr", "sq", "en"}
+
+    api.send_text(u, "/start")
+    [picker] = await api.wait_for("sendMessage", chat_id=chat)
+    assert picker.params["text"] == t("en", "choose-language")
+    assert keyboard(picker) == ["language|=sr-Latn", "language|=sr-Cyrl", "language|=rom", "language|=sq", "language|=en"]
+    picker_id = max(mid for (c, mid) in api.messages if c == chat)
+
+    n = len(api.calls)
+    api.press(u, picker_id, "language|=en")
+    [edit] = await api.wait_for("editMessageText", since=n)
+    assert edit.params["text"] == t("en", "privacy")
+    [danger] = await api.wait_for("sendMessage", since=n)
+    assert danger.params["text"] == t("en", "ask-danger")
+    assert keyboard(danger) == ["danger|yes", "danger|no", "danger|leave"]
+    await api.settle()
+    danger_id = max(mid for (c, mid) in api.messages if c == chat)
+
+    n = len(api.calls)
+    api.press(u, danger_id, "danger|yes")
+    [edit] = await api.wait_for("editMessageText", since=n)
+    assert edit.params["text"].startswith(t("en", "emergency"))
+    for number in ("192", "194", "193", "011 785 00 00", "116 111"):
+        assert number in edit.params["text"]
+    assert "112" not in edit.params["text"]
+    [need] = await api.wait_for("sendMessage", since=n)
+    assert need.params["text"] == t("en", "ask-need") and "need|shelter" in keyboard(need)
+    await api.settle()
+    need_id = max(mid for (c, mid) in api.messages if c == chat)
+
+    n = len(api.calls)
+    api.press(u, need_id, "need|shelter")
+    [edit] = await api.wait_for("editMessageText", since=n)
+    assert edit.params["text"] == t("en", "ask-town")
+
+    n = len(api.calls)
+    api.send_text(u, TYPED_CANARY)
+    [miss] = await api.wait_for("sendMessage", since=n)
+    assert miss.params["text"] == t("en", "town-not-found")
+    assert TYPED_CANARY not in miss.params["text"]
+
+    n = len(api.calls)
+    api.send_text(u, "I live in Sremska Mitrovica")
+    [answer] = await api.wait_for("sendMessage", since=n)
+    assert answer.params["text"].startswith(t("en", "answer", town="Sremska Mitrovica", what=t("en", "need-shelter")))
+    assert t("en", "call-note") in answer.params["text"]
+    assert keyboard(answer) == ["answer|need", "answer|town", "answer|lang", "answer|leave"]
+    assert answer.params.get("disable_notification") in (True, "True", "true")
+
+    # a sticker: a short hint and the same screen again, never silence
+    n = len(api.calls)
+    api.send_sticker(u)
+    hint, again = await api.wait_for("sendMessage", count=2, since=n)
+    assert hint.params["text"] == t("en", "hint-cannot-read")
+    assert again.params["text"] == answer.params["text"]
+    await api.settle()
+    answer_id = max(mid for (c, mid) in api.messages if c == chat)
+
+    # another town, with several matches, picked by button
+    n = len(api.calls)
+    api.press(u, answer_id, "answer|town")
+    await api.wait_for("editMessageText", since=n)
+    n = len(api.calls)
+    api.send_text(u, "Palanka")
+    [pick] = await api.wait_for("sendMessage", since=n)
+    assert pick.params["text"] == t("en", "pick-town")
+    assert keyboard(pick)[:3] == ["pick-town|=backa-palanka", "pick-town|=bela-palanka", "pick-town|=smederevska-palanka"]
+    await api.settle()
+    pick_id = max(mid for (c, mid) in api.messages if c == chat)
+    n = len(api.calls)
+    api.press(u, pick_id, "pick-town|=bela-palanka")
+    [edit] = await api.wait_for("editMessageText", since=n)
+    assert edit.params["text"].startswith(t("en", "answer", town="Bela Palanka", what=t("en", "need-shelter")))
+
+    # a stale button from the first message, and a forged one
+    n = len(api.calls)
+    api.press(u, picker_id, "need|shelter")
+    api.press(u, pick_id, "x" * 64)
+    hints = await api.wait_for("sendMessage", count=4, since=n)
+    assert [h.params["text"] for h in hints[::2]] == [t("en", "hint-old-button")] * 2
+
+    # leave: the conversation is erased as far as the bot can, one neutral line stays
+    await api.settle()
+    n = len(api.calls)
+    api.press(u, pick_id, "answer|leave")
+    [deleted] = await api.wait_for("deleteMessages", since=n)
+    ids = deleted.params["message_ids"]
+    assert picker_id in ids and answer_id in ids and len(ids) >= 8
+    [bye] = await api.wait_for("sendMessage", since=n)
+    assert bye.params["text"] == t("en", "goodbye")
+    await api.settle()
+    presses = [c for c in api.calls if c.method == "answerCallbackQuery"]
+    assert len(presses) == 8  # every press answered, stale and forged ones too
+
+
+async def test_conversation_in_serbian_cyrillic_and_groups(running):
+    api, bot = running
+    u, chat = USER_CYR, USER_CYR["id"]
+    api.send_text(u, "/start sr-Cyrl")
+    privacy, danger = await api.wait_for("sendMessage", count=2, chat_id=chat)
+    assert privacy.params["text"] == t("sr-Cyrl", "privacy") and "Телеграм" not in privacy.params["text"]
+    assert danger.params["text"] == "Да ли сте сада у опасности?"
+    await api.settle()
+    danger_id = max(mid for (c, mid) in api.messages if c == chat)
+
+    n = len(api.calls)
+    api.press(u, danger_id, "danger|no")
+    [edit] = await api.wait_for("editMessageText", since=n)
+    assert edit.params["text"] == t("sr-Cyrl", "ask-need")
+    n = len(api.calls)
+    api.press(u, danger_id, "need|talk")
+    await api.wait_for("editMessageText", since=n)
+    n = len(api.calls)
+    api.send_text(u, "Ниш")
+    [answer] = await api.wait_for("sendMessage", since=n)
+    assert answer.params["text"].startswith(t("sr-Cyrl", "answer", town="Ниш", what=t("sr-Cyrl", "need-talk")))
+    assert "0800 100 909" in answer.params["text"]
+
+    n = len(api.calls)
+    api.send_text(u, "/help")
+    helptext, screen = await api.wait_for("sendMessage", count=2, since=n)
+    assert helptext.params["text"] == t("sr-Cyrl", "help") and screen.params["text"] == answer.params["text"]
+
+    n = len(api.calls)
+    api.send_text(u, "/leave")
+    await api.wait_for("deleteMessages", since=n)
+    [bye] = await api.wait_for("sendMessage", since=n)
+    assert bye.params["text"] == t("sr-Cyrl", "goodbye")
+
+    # a group: one neutral line, then the bot leaves it
+    n = len(api.calls)
+    api.send_text(u, "hello everyone", chat_type="group", chat_id=-100123)
+    [line] = await api.wait_for("sendMessage", since=n)
+    assert line.params["text"] == t("sr-Latn", "group-only-private")
+    await api.wait_for("leaveChat", since=n)
+
+
+async def test_nothing_personal_is_written_and_the_token_is_not_logged(tmp_path):
+    api = FakeBotAPI(TOKEN)
+    bot = Bot(tmp_path, await api.start())
+    await bot.start()
+    try:
+        await api.wait_for("setMyCommands", count=4, timeout=30)
+        for user in (USER_EN, USER_CYR):
+            api.send_text(user, "/start en")
+            api.send_text(user, TYPED_CANARY)
+            api.send_text(user, f"{user['first_name']} {user['username']} {user['id']}")
+            api.send_sticker(user)
+            api.press(user, 1, "danger|no")
+            api.press(user, 1, "need|talk")
+            api.send_text(user, "u Nišu")
+            api.send_text(user, TYPED_CANARY)
+            api.press(user, 1, "answer|leave")
+        await api.wait_for("deleteMessages", count=2, timeout=20)
+        await api.settle()
+    finally:
+        assert await bot.stop() == 0
+        await api.stop()
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".sqlite3" for p in written) and bot.log in written
+    for path in written:
+        data = path.read_bytes()
+        for canary in CANARIES:
+            assert canary.encode() not in data, f"{canary} found in {path}"
+    log = bot.log.read_text(errors="replace")
+    assert TOKEN not in log and TOKEN.split(":")[1] not in log
+    assert "ready:" in log  # the log is real, just clean

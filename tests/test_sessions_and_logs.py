@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import io
+import logging
+
+from bot import logs
+from bot.sessions import MemorySessions
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_sessions_expire_after_idle_time():
+    clock = Clock()
+    store = MemorySessions(ttl_seconds=60, max_size=10, clock=clock)
+    store.put(1, "a")
+    clock.now += 59
+    assert store.get(1) == "a"
+    store.put(1, "b")           # use renews the time limit
+    clock.now += 59
+    assert store.get(1) == "b"
+    clock.now += 61
+    assert store.get(1) is None
+    assert len(store) == 0
+
+
+def test_sessions_are_bounded_oldest_first():
+    store = MemorySessions(ttl_seconds=600, max_size=3, clock=Clock())
+    for chat in range(1, 6):
+        store.put(chat, chat)
+    assert len(store) == 3
+    assert [store.get(c) for c in range(1, 6)] == [None, None, 3, 4, 5]
+
+
+def test_sessions_never_hold_the_chat_id():
+    store = MemorySessions(ttl_seconds=600, max_size=3)
+    store.put(987654321, "x")
+    keys = list(store._data)
+    assert all(b"987654321" not in k and len(k) == 16 for k in keys)
+    # another process (another secret) cannot link the keys
+    assert MemorySessions().key(987654321) != store.key(987654321)
+    store.drop(987654321)
+    assert store.get(987654321) is None
+
+
+def test_token_is_redacted_from_every_log_line():
+    token = "123456789:AAExampleExampleExampleExample_abcde"
+    stream = io.StringIO()
+    logs.setup("DEBUG", token, stream=stream)
+    log = logging.getLogger("anything")
+    log.info("calling https://api.telegram.org/bot%s/getMe", token)
+    log.warning("other token 987654321:BBzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz here")
+    try:
+        raise RuntimeError(f"failed url /bot{token}/sendMessage")
+    except RuntimeError:
+        log.exception("request failed")
+    out = stream.getvalue()
+    assert token not in out and "987654321:BB" not in out
+    assert out.count("[token]") == 2 and "RuntimeError" in out
+    assert logging.getLogger("httpx").level == logging.WARNING
+    assert logging.getLogger("telegram").level == logging.WARNING
