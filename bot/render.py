@@ -4,6 +4,7 @@ Shared by the Telegram adapter and the terminal chat, so both show exactly the s
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from .engine import Reply, Show
@@ -31,13 +32,30 @@ class Out:
 
 
 class Renderer:
+    """Pure given its texts and register, so results are cached (a reload builds a new Renderer)."""
+
+    CACHE_SIZE = 4096
+
     def __init__(self, texts: Texts, register: Register):
         self.texts, self.register = texts, register
+        self._cache: OrderedDict[str, list[Out]] = OrderedDict()
 
     def t(self, lang: str | None, msg_id: str, **args) -> str:
         return self.texts.format(lang, msg_id, args)
 
     def render(self, replies: list[Reply], lang: str | None) -> list[Out]:
+        key = f"{lang}\x00{replies!r}"
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        out = _merge(self._render(replies, lang))
+        self._cache[key] = out
+        if len(self._cache) > self.CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return out
+
+    def _render(self, replies: list[Reply], lang: str | None) -> list[Out]:
         out: list[Out] = []
         for reply in replies:
             args = dict(reply.args)
@@ -143,6 +161,18 @@ class Renderer:
                 names += "–" + self.t(lang, f"day-{days[-1]}")
             out.append(self.t(lang, "hours-span", days=names, **{"from": f"{opens:%H:%M}", "to": f"{closes:%H:%M}"}))
         return ", ".join(out)
+
+
+def _merge(outs: list[Out]) -> list[Out]:
+    """Fewer messages on a phone: a message without buttons joins the next one when it fits."""
+    merged: list[Out] = []
+    for o in outs:
+        prev = merged[-1] if merged else None
+        if prev is not None and not prev.buttons and len(prev.text) + 2 + len(o.text) <= TELEGRAM_LIMIT:
+            merged[-1] = Out(f"{prev.text}\n\n{o.text}", o.buttons, "hint" if "hint" in (prev.kind, o.kind) else o.kind)
+        else:
+            merged.append(o)
+    return merged
 
 
 def split_text(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:

@@ -5,6 +5,7 @@ per-chat state lives in `MemorySessions`, keyed by a keyed hash of the chat id.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field, replace
 
@@ -62,8 +63,11 @@ class TelegramAdapter:
 
     # --- building the Application ------------------------------------------------------------
 
-    def build(self) -> Application:
+    def build(self, request=None) -> Application:
+        """The Application; `request` replaces the HTTP layer (the benchmark records instead of sending)."""
         builder = ApplicationBuilder().token(self.settings.token).post_init(self._post_init)
+        if request is not None:
+            builder = builder.request(request).get_updates_request(request)
         if self.settings.api_base_url:
             builder = builder.base_url(self.settings.api_base_url)
         if self.settings.file_base_url:
@@ -119,6 +123,7 @@ class TelegramAdapter:
         if message is not None and state is not None:
             state.messages.append(message.message_id)
         session, outs = self.core.step(state.session if state else None, event)
+        log.debug("%s → %s (%d message(s))", type(event).__name__, session.screen, len(outs))
         if state is None:
             state = ChatState(session, [message.message_id] if message is not None else [])
         state = replace(state, session=session)
@@ -141,7 +146,7 @@ class TelegramAdapter:
             try:
                 await bot.edit_message_text(outs[0].text, chat_id=chat_id, message_id=pressed.message_id,
                                             reply_markup=_markup(outs[0]),
-                                            link_preview_options=LinkPreviewOptions(is_disabled=True))
+                                            link_preview_options=NO_PREVIEW)
                 first = 1
             except BadRequest as exc:
                 if "not modified" in str(exc).lower():
@@ -157,7 +162,7 @@ class TelegramAdapter:
     async def _send(self, bot, chat_id: int, out: Out) -> int | None:
         try:
             msg = await bot.send_message(chat_id, out.text, reply_markup=_markup(out), disable_notification=True,
-                                         link_preview_options=LinkPreviewOptions(is_disabled=True))
+                                         link_preview_options=NO_PREVIEW)
             return msg.message_id
         except Forbidden:
             return None  # the person blocked the bot: nothing to do
@@ -185,7 +190,35 @@ class TelegramAdapter:
 
 
 def _markup(out: Out) -> InlineKeyboardMarkup | None:
-    if not out.buttons:
-        return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data) for label, data in row]
-                                 for row in out.buttons])
+    return _keyboard(out.buttons) if out.buttons else None
+
+
+class _SerialisedOnce:
+    """For Telegram objects sent unchanged again and again: turn them into JSON-ready dicts once."""
+
+    __slots__ = ()
+
+    def to_dict(self, recursive: bool = True) -> dict:
+        try:
+            return self._as_dict
+        except AttributeError:
+            as_dict = super().to_dict(recursive=recursive)
+            object.__setattr__(self, "_as_dict", as_dict)  # Telegram objects are frozen after __init__
+            return as_dict
+
+
+class _Keyboard(_SerialisedOnce, InlineKeyboardMarkup):
+    __slots__ = ("_as_dict",)
+
+
+class _NoPreview(_SerialisedOnce, LinkPreviewOptions):
+    __slots__ = ("_as_dict",)
+
+
+NO_PREVIEW = _NoPreview(is_disabled=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _keyboard(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMarkup:
+    # Telegram objects are immutable once built, so one keyboard can serve every chat.
+    return _Keyboard([[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows])
