@@ -39,7 +39,7 @@ class Button:
     id: str
     label: str
     next: str
-    set: Mapping[str, str] = field(default_factory=dict)
+    set: tuple[tuple[str, str], ...] = ()  # (need|place|danger, value) pairs
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ def _screen(name: str, spec: object, rel: str, text: str, line: int, problems: l
                 bad(f'screen "{name}": button "{bid}" can only set place = "none" (forget the town)', f'"{bid}"')
             elif k == "danger" and v not in ("yes", "no"):
                 bad(f'screen "{name}": button "{bid}" sets danger to "yes" or "no" only', f'"{bid}"')
-        buttons.append(Button(bid, label, nxt, MappingProxyType({k: str(v) for k, v in sets.items()})))
+        buttons.append(Button(bid, label, nxt, tuple(sorted((k, str(v)) for k, v in sets.items()))))
     on = spec.get("on") or {}
     if not isinstance(on, dict):
         bad(f'screen "{name}": on must be a table of outcomes, e.g. on.found = "answer"', "on")

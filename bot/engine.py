@@ -9,6 +9,7 @@ and the current screen again.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -87,6 +88,8 @@ class Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     show: Show | None = None
     kind: str = "screen"  # "screen" or "hint"
+    # Everything the rendered text depends on besides the language; lets the renderer cache.
+    key: tuple | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -149,11 +152,13 @@ def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Rep
         if picker and screen == picker.name and picker.expect == "language" and value[1:] in d.languages:
             return _press(d, world, new_session(d), picker, event.data)
     session, replies = _start(d, world, "")
-    return session, [Reply(d.replies.get("restart", ""), kind="hint"), *replies]
+    message = d.replies.get("restart", "")
+    return session, [Reply(message, kind="hint", key=("hint", message)), *replies]
 
 
 def _hint(d: Dialogue, world: World, session: Session, key: str) -> tuple[Session, list[Reply]]:
-    hint = Reply(d.replies.get(key, ""), kind="hint")
+    message = d.replies.get(key, "")
+    hint = Reply(message, kind="hint", key=("hint", message))
     return session, [hint, *_render(d, world, session, d.screens[session.screen])]
 
 
@@ -174,7 +179,7 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
     if button is None:
         return _hint(d, world, session, "stale")
     changes: dict[str, object] = {}
-    for key, val in button.set.items():
+    for key, val in button.set:
         if key == "need":
             changes["need"] = val
         elif key == "place":
@@ -226,11 +231,18 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
     elif screen.expect == "town-choice":
         rows += [(Button("town-option", callback(screen.name, "=" + p), {"town": world.place_name(p, lang)}),)
                  for p in session.choices]
-    fixed = [Button(b.label, callback(screen.name, b.id)) for b in screen.buttons]
-    rows += [tuple(fixed[i : i + screen.columns]) for i in range(0, len(fixed), screen.columns)]
+    rows += _fixed_rows(screen.name, screen.buttons, screen.columns)
     show = None
     if screen.shows == "services":
         show = Show("services", session.need or "unsure", session.place)
     elif screen.shows == "emergency":
         show = Show("emergency")
-    return [Reply(screen.says, MappingProxyType(args), tuple(rows), show)]
+    key = (screen.name, session.need, session.place, session.choices)
+    return [Reply(screen.says, MappingProxyType(args), tuple(rows), show, key=key)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _fixed_rows(name: str, buttons: tuple, columns: int) -> tuple[tuple[Button, ...], ...]:
+    """A screen's own buttons never change: build them once."""
+    fixed = [Button(b.label, callback(name, b.id)) for b in buttons]
+    return tuple(tuple(fixed[i : i + columns]) for i in range(0, len(fixed), columns))

@@ -38,13 +38,14 @@ class Renderer:
 
     def __init__(self, texts: Texts, register: Register):
         self.texts, self.register = texts, register
-        self._cache: OrderedDict[str, list[Out]] = OrderedDict()
+        self._cache: OrderedDict[tuple, list[Out]] = OrderedDict()
 
     def t(self, lang: str | None, msg_id: str, **args) -> str:
         return self.texts.format(lang, msg_id, args)
 
     def render(self, replies: list[Reply], lang: str | None) -> list[Out]:
-        key = f"{lang}\x00{replies!r}"
+        keys = tuple(r.key for r in replies)
+        key = (lang, keys) if None not in keys else (lang, repr(replies))
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)

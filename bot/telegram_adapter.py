@@ -119,7 +119,8 @@ class TelegramAdapter:
         else:
             return
 
-        state = self.sessions.get(chat.id)
+        key = self.sessions.key(chat.id)
+        state = self.sessions.get(key)
         if message is not None and state is not None:
             state.messages.append(message.message_id)
         session, outs = self.core.step(state.session if state else None, event)
@@ -129,14 +130,14 @@ class TelegramAdapter:
         state = replace(state, session=session)
 
         if session.ended:
-            self.sessions.drop(chat.id)
+            self.sessions.drop(key)
             await self._erase(bot, chat.id, state.messages + ([pressed.message_id] if pressed else []))
             for out in outs:
                 await self._send(bot, chat.id, out)
             return
         sent = await self._deliver(bot, chat.id, outs, pressed)
         state.messages.extend(sent)
-        self.sessions.put(chat.id, state)
+        self.sessions.put(key, state)
 
     async def _deliver(self, bot, chat_id: int, outs: list[Out], pressed: Message | None) -> list[int]:
         """Replace the pressed screen with the next one where possible; send the rest."""

@@ -154,3 +154,25 @@ async def test_engine_never_repeats_typed_text(run):
     s, _ = run(s, Press("need|talk"))
     s, r = run(s, Text("Zqxjvillecanary"))
     assert "Zqxjvillecanary" not in repr(r) and "Zqxjvillecanary" not in repr(s)
+
+
+def test_long_answers_are_split_under_telegram_limit():
+    from bot.render import Out, _merge, split_text
+    entry = "• Service\n📞 011 785 00 00\nchecked: 2024-05"
+    text = "\n\n".join([entry] * 300)
+    parts = split_text(text)
+    assert len(parts) > 1 and all(len(p) <= 4096 for p in parts)
+    assert "\n\n".join(parts) == text  # nothing lost
+    one_line = "x" * 9000
+    assert [len(p) for p in split_text(one_line)] == [4096, 4096, 808]
+    # a message without buttons joins the next; one with buttons never absorbs the following
+    merged = _merge([Out("a"), Out("b", ((("B", "s|b"),),)), Out("c")])
+    assert [(m.text, bool(m.buttons)) for m in merged] == [("a\n\nb", True), ("c", False)]
+
+
+async def test_rendered_answer_never_exceeds_the_limit_in_any_language(core):
+    from bot.engine import Reply, Show
+    for lang in ALL_LANGUAGES:
+        for need in ("shelter", "talk", "unsure", "health"):
+            outs = core.renderer.render([Reply("answer", {"town": "x"}, show=Show("services", need, "novi-sad"))], lang)
+            assert all(len(o.text) <= 4096 for o in outs)

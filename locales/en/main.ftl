@@ -89,6 +89,9 @@ svc-name-nadel-116111 = National children's line NADEL
 svc-name-astra-116000 = ASTRA line for missing children
 svc-name-national-sos-women = National SOS line for women
 svc-name-labour-inspection = Labour inspection: report unpaid or undeclared work
+svc-name-centre-protection-trafficking = Centre for Protection of Victims of Trafficking (state): reporting line
+svc-name-police-ukp = Criminal Police Directorate (reports of trafficking)
+svc-name-atina = Atina (NGO): support and safe housing
 
 ## Moving on
 

@@ -88,6 +88,9 @@ svc-name-nadel-116111 = Nacionalno linija vaš čhavre NADEL
 svc-name-astra-116000 = ASTRA linija vaš našade čhavre
 svc-name-national-sos-women = Nacionalno SOS linija vaš džuvlja
 svc-name-labour-inspection = Inspekcija e butjaki: buti bizo love vaj bizo ugovoro
+svc-name-centre-protection-trafficking = Centar za zaštitu žrtava trgovine ljudima (državno): linija vaš prijava
+svc-name-police-ukp = Uprava kriminalističke policije (prijava e trgovinaki manušenca)
+svc-name-atina = Atina (udruženje): podrška thaj sigurno than
 
 ## Moving on
 

@@ -87,6 +87,9 @@ svc-name-nadel-116111 = Linja kombëtare për fëmijë NADEL
 svc-name-astra-116000 = Linja e ASTRA-s për fëmijë të zhdukur
 svc-name-national-sos-women = Linja kombëtare SOS për gra
 svc-name-labour-inspection = Inspektorati i punës: punë e papaguar ose e padeklaruar
+svc-name-centre-protection-trafficking = Qendra për Mbrojtjen e Viktimave të Trafikimit (shtetërore): linjë për denoncim
+svc-name-police-ukp = Drejtoria e Policisë Kriminale (denoncim i trafikimit)
+svc-name-atina = Atina (OJQ): mbështetje dhe strehim i sigurt
 
 ## Moving on
 

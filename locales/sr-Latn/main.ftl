@@ -89,6 +89,9 @@ svc-name-nadel-116111 = Nacionalna dečja linija NADEL
 svc-name-astra-116000 = ASTRA linija za nestalu decu
 svc-name-national-sos-women = Nacionalna SOS linija za žene
 svc-name-labour-inspection = Inspekcija rada: prijava neisplaćenog ili rada na crno
+svc-name-centre-protection-trafficking = Centar za zaštitu žrtava trgovine ljudima: linija za prijavu
+svc-name-police-ukp = Uprava kriminalističke policije (prijava trgovine ljudima)
+svc-name-atina = Udruženje Atina: podrška i sigurno stanovanje
 
 ## Dalje
 
