@@ -95,7 +95,7 @@ def conversation(chat: int, start_id: int) -> list[dict]:
     return msgs
 
 
-async def per_update_cost(n_chats: int, rounds: int = 5) -> tuple[float, float, int, int]:
+async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, int, int]:
     from bot.config import Settings
     from bot.core import load_core
     from bot.telegram_adapter import TelegramAdapter
@@ -110,13 +110,13 @@ async def per_update_cost(n_chats: int, rounds: int = 5) -> tuple[float, float, 
     echo_req = RecordingRequest()
     echo_app = ApplicationBuilder().token(TOKEN).request(echo_req).get_updates_request(echo_req).build()
 
-    async def echo(update, context):
-        await context.bot.send_message(update.effective_chat.id, update.message.text)
+    async def echo(update, context):  # python-telegram-bot's own echo example
+        await update.message.reply_text(update.message.text)
 
     async def answer(update, context):
         # A bare bot that answers the press and echoes its data: the same Bot API calls the real bot makes.
         await update.callback_query.answer()
-        await context.bot.send_message(update.effective_chat.id, update.callback_query.data)
+        await update.callback_query.message.reply_text(update.callback_query.data)
 
     echo_app.add_handler(MessageHandler(filters.TEXT, echo))
     echo_app.add_handler(CallbackQueryHandler(answer))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping
 
@@ -101,6 +101,14 @@ class World:
     def place_name(self, place: str, lang: str | None) -> str:
         latn, cyrl = self.place_names.get(place, (place, place))
         return cyrl if lang == "sr-Cyrl" else latn
+
+
+def replace(session: Session, **changes) -> Session:
+    """`dataclasses.replace` for Session, without its per-call introspection (hot path)."""
+    new = object.__new__(Session)
+    new.__dict__.update(session.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 def new_session(d: Dialogue) -> Session:

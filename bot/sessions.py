@@ -1,12 +1,11 @@
 """Per-chat state, in memory only, with an idle time limit and a size bound.
 
-Keys are a keyed hash (HMAC-SHA256 with a random per-process secret) of the chat id, so the
+Keys are a keyed hash (BLAKE2b in keyed mode, a MAC, with a random per-process secret) of the chat id, so the
 store never holds a Telegram id, even in memory; a restart forgets everything.
 """
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 import time
 from collections import OrderedDict
@@ -32,7 +31,7 @@ class MemorySessions(Generic[V]):
         """The store's key for a chat; pass it instead of the id to spare a second hash."""
         if isinstance(chat_id, bytes):
             return chat_id
-        return hmac.new(self._secret, str(chat_id).encode(), hashlib.sha256).digest()[:16]
+        return hashlib.blake2b(str(chat_id).encode(), key=self._secret, digest_size=16).digest()
 
     def get(self, chat_id: int | bytes) -> V | None:
         k = self.key(chat_id)

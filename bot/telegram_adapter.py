@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions,
                       Message, Update)
@@ -127,7 +127,7 @@ class TelegramAdapter:
         log.debug("%s → %s (%d message(s))", type(event).__name__, session.screen, len(outs))
         if state is None:
             state = ChatState(session, [message.message_id] if message is not None else [])
-        state = replace(state, session=session)
+        state.session = session
 
         if session.ended:
             self.sessions.drop(key)
