@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import statistics
 import subprocess
@@ -129,19 +130,21 @@ async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, 
         for u in raw[:80]:  # warm-up
             await app.process_update(Update.de_json(u, app.bot))
     calls = {}
-    for _ in range(rounds):  # alternate, keep the best round of each: least disturbed by the machine
+    for _ in range(rounds):  # alternate, and compare each bot round with the echo round beside it
         for name, app in apps:
             req = bot_req if name == "bot" else echo_req
             before = req.calls
             updates = [Update.de_json(u, app.bot) for u in raw]
-            t0 = time.perf_counter()
+            gc.collect()  # each round starts with the same heap
+            t0 = time.process_time()  # CPU time: not what other machines on the host take
             for u in updates:
                 await app.process_update(u)
-            results[name].append((time.perf_counter() - t0) / len(updates))
+            results[name].append((time.process_time() - t0) / len(updates))
             calls[name] = req.calls - before
     for _, app in apps:
         await app.shutdown()
-    return min(results["bot"]), min(results["echo"]), calls["bot"], calls["echo"]
+    ratios = sorted(b / e for b, e in zip(results["bot"], results["echo"]))
+    return statistics.median(results["bot"]), statistics.median(results["echo"]), calls["bot"], calls["echo"], ratios
 
 
 def lookup_latency() -> tuple[float, float, float, int]:
@@ -197,11 +200,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chats", type=int, default=300, help="conversations of 8 updates each")
     args = parser.parse_args()
-    bot, echo, bot_calls, echo_calls = asyncio.run(per_update_cost(args.chats))
+    bot, echo, bot_calls, echo_calls, ratios = asyncio.run(per_update_cost(args.chats))
     updates = args.chats * 8
-    print(f"updates: {updates}; Bot API calls: bot {bot_calls}, echo {echo_calls}")
-    print(f"per-update cost: bot {bot * 1e6:.0f} µs, echo {echo * 1e6:.0f} µs")
-    print(f"per-update cost ratio (bot/echo): {bot / echo:.2f}")
+    print(f"updates: {updates} a round; Bot API calls: bot {bot_calls}, echo {echo_calls}")
+    print(f"per-update cost (median round): bot {bot * 1e6:.0f} µs, echo {echo * 1e6:.0f} µs")
+    print(f"ratio per round: min {ratios[0]:.2f}, max {ratios[-1]:.2f}")
+    print(f"per-update cost ratio (bot/echo): {statistics.median(ratios):.2f}")
     p50, p99, worst, n = lookup_latency()
     print(f"place lookup over {n} names: p50 {p50:.3f} ms, p99 {p99:.3f} ms, max {worst:.3f} ms")
     print(f"start to ready: {time_to_ready():.2f} s")
