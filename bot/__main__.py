@@ -46,12 +46,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _offline(settings: Settings) -> Settings:
-    """chat and services build their register in a private temporary folder."""
+    """chat and services build their register in a private temporary folder (unless PUTOKAZ_DB says)."""
+    import atexit
+    import shutil
     import tempfile
     from dataclasses import replace
+    from pathlib import Path
     if "PUTOKAZ_DB" in os.environ:
         return settings
-    return replace(settings, db_path=__import__("pathlib").Path(tempfile.mkdtemp(prefix="putokaz-")) / "register.sqlite3")
+    folder = tempfile.mkdtemp(prefix="putokaz-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return replace(settings, db_path=Path(folder) / "register.sqlite3")
 
 
 async def _load(settings: Settings):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import dialogs, engine
 from .config import Settings
@@ -60,7 +59,3 @@ async def load_core(settings: Settings) -> Core:
     build_database(data, settings.db_path)
     register = await Register.open(settings.db_path, nearby_km=settings.nearby_km)
     return build_core(dialogue, texts, register)
-
-
-def db_in(directory: Path) -> Path:
-    return Path(directory) / "register.sqlite3"
