@@ -39,9 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         except InvalidFiles as exc:
             print(exc, file=sys.stderr)
             return 1
-        if args.command == "chat":
-            return cli.chat(core, args.lang)
-        return cli.services(core, args.town, args.need, args.lang)
+        try:
+            if args.command == "chat":
+                return cli.chat(core, args.lang)
+            return cli.services(core, args.town, args.need, args.lang)
+        except BrokenPipeError:  # e.g. `| head -1`
+            sys.stderr.close()
+            return 0
     return cmd_run(settings)
 
 
