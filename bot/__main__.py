@@ -56,6 +56,7 @@ def _offline(settings: Settings) -> Settings:
     import tempfile
     from dataclasses import replace
     from pathlib import Path
+    settings = replace(settings, delete_typed=False)  # nothing is deleted in a terminal: don't say so
     if "PUTOKAZ_DB" in os.environ:
         return settings
     folder = tempfile.mkdtemp(prefix="putokaz-")
@@ -90,13 +91,14 @@ def cmd_run(settings: Settings) -> int:
         return 1
     from telegram.error import InvalidToken
     from .telegram_adapter import ALLOWED_UPDATES, TelegramAdapter
-    app = TelegramAdapter(core, settings).build()
+    adapter = TelegramAdapter(core, settings)
+    app = adapter.build()
     try:
         app.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False)
     except InvalidToken:
         print("error: Telegram rejected TELEGRAM_TOKEN; check it with @BotFather", file=sys.stderr)
         return 2
-    return 0
+    return adapter.exit_code
 
 
 if __name__ == "__main__":

@@ -38,6 +38,12 @@ class Settings:
     session_max: int = 10_000
     nearby_km: float = 60
     log_level: str = "INFO"
+    delete_typed: bool = True  # delete each message a person types right after reading it
+    late_minutes: float = 15  # a message older than this is answered by starting over
+    erase_later_seconds: float = 3600
+    max_rate: float = 30  # outgoing messages a second, all chats together (Telegram's limit)
+    flood_burst: float = 3  # updates one chat may send at once before the bot slows down
+    flood_per_second: float = 1
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -54,4 +60,10 @@ class Settings:
             session_max=int(_number("PUTOKAZ_SESSION_MAX", cls.session_max, 10, 10_000_000)),
             nearby_km=_number("PUTOKAZ_NEARBY_KM", cls.nearby_km, 0, 500),
             log_level=(env.get("PUTOKAZ_LOG_LEVEL") or cls.log_level).upper(),
+            delete_typed=env.get("PUTOKAZ_KEEP_TYPED", "").strip().lower() not in ("1", "yes", "true"),
+            late_minutes=_number("PUTOKAZ_LATE_MINUTES", cls.late_minutes, 1, 24 * 60),
+            erase_later_seconds=_number("PUTOKAZ_ERASE_LATER_SECONDS", cls.erase_later_seconds, 1, 48 * 3600),
+            max_rate=_number("PUTOKAZ_MAX_RATE", cls.max_rate, 0, 100_000),
+            flood_burst=_number("PUTOKAZ_FLOOD_BURST", cls.flood_burst, 1, 1000),
+            flood_per_second=_number("PUTOKAZ_FLOOD_PER_SECOND", cls.flood_per_second, 0.01, 1000),
         )

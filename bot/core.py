@@ -44,11 +44,13 @@ def load_sources(settings: Settings) -> tuple[Dialogue | None, Texts, RegisterDa
     return dialogue, texts, data, problems
 
 
-def build_core(dialogue: Dialogue, texts: Texts, register: Register) -> Core:
+def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_typed: bool = True) -> Core:
     matcher = TownMatcher(register.aliases)
     names = {p.id: (p.name_latn, p.name_cyrl) for p in register.places.values()}
-    world = World(match=matcher.match, place_names=names)
-    return Core(dialogue, texts, register, world, Renderer(texts, register))
+    world = World(match=matcher.match, place_names=names, nearest=register.nearest_place)
+    # Texts that describe the bot's own behaviour follow its settings (e.g. the privacy line).
+    extra = {"typed": "deleted" if delete_typed else "kept"}
+    return Core(dialogue, texts, register, world, Renderer(texts, register, extra))
 
 
 async def load_core(settings: Settings) -> Core:
@@ -58,4 +60,4 @@ async def load_core(settings: Settings) -> Core:
         raise InvalidFiles(problems)
     build_database(data, settings.db_path)
     register = await Register.open(settings.db_path, nearby_km=settings.nearby_km)
-    return build_core(dialogue, texts, register)
+    return build_core(dialogue, texts, register, settings.delete_typed)

@@ -23,10 +23,11 @@ EXPECTS = {
     "town-choice": ("chosen",),
 }
 COMMANDS = ("start", "help", "language", "leave")
-REPLIES = ("text", "media", "stale", "restart")
+REPLIES = ("text", "media", "stale", "restart", "contact", "location")
+EFFECTS = ("erase-later",)
 SHOWS = ("services", "emergency")
 BACK = "@back"
-SCREEN_KEYS = ("says", "expect", "buttons", "on", "then", "shows", "end", "columns")
+SCREEN_KEYS = ("says", "expect", "buttons", "on", "then", "shows", "end", "columns", "does")
 BUTTON_KEYS = ("id", "label", "next", "set")
 SET_KEYS = ("need", "place", "danger")
 CALLBACK_LIMIT = 64
@@ -53,6 +54,7 @@ class Screen:
     shows: str | None = None
     end: bool = False
     columns: int = 1
+    does: str | None = None  # an effect besides speaking: "erase-later"
 
     def button(self, button_id: str) -> Button | None:
         return next((b for b in self.buttons if b.id == button_id), None)
@@ -226,12 +228,16 @@ def _screen(name: str, spec: object, rel: str, text: str, line: int, problems: l
     then = spec.get("then")
     if then is not None and (buttons or expect):
         bad(f'screen "{name}" continues at once (then = "{then}") but also waits for input; keep one of the two', "then")
+    does = spec.get("does")
+    if does is not None and does not in EFFECTS:
+        bad(f'screen "{name}": does = "{does}" is unknown; use one of: {", ".join(EFFECTS)}', "does")
+        does = None
     columns = spec.get("columns", 1)
     if not isinstance(columns, int) or not 1 <= columns <= 4:
         bad(f'screen "{name}": columns must be a whole number from 1 to 4', "columns")
         columns = 1
     return Screen(name, says, expect, tuple(buttons), MappingProxyType({k: str(v) for k, v in on.items()}),
-                  then if isinstance(then, str) else None, shows, bool(spec.get("end", False)), columns)
+                  then if isinstance(then, str) else None, shows, bool(spec.get("end", False)), columns, does)
 
 
 def callback(screen: str, button: str) -> str:

@@ -50,7 +50,14 @@ class Other:
     kind: str
 
 
-Event = Start | Command | Press | Text | Other
+@dataclass(frozen=True)
+class Location:
+    """A shared location: used only to find the nearest municipality, never kept."""
+    lat: float
+    lon: float
+
+
+Event = Start | Command | Press | Text | Other | Location
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,7 @@ class Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     show: Show | None = None
     kind: str = "screen"  # "screen" or "hint"
+    effect: str | None = None  # what the adapter must do besides sending: "erase-later"
     # Everything the rendered text depends on besides the language; lets the renderer cache.
     key: tuple | None = field(default=None, compare=False)
 
@@ -97,6 +105,7 @@ class World:
     """What the engine may consult, all pure: town matching and place names."""
     match: Callable[[str], Match]
     place_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id → (Latin, Cyrillic)
+    nearest: Callable[[float, float], str | None] = lambda lat, lon: None  # noqa: E731
 
     def place_name(self, place: str, lang: str | None) -> str:
         latn, cyrl = self.place_names.get(place, (place, place))
@@ -135,6 +144,13 @@ def step(d: Dialogue, world: World, session: Session | None, event: Event) -> tu
         if screen.expect == "town":
             return _town(d, world, session, screen, event.text)
         return _hint(d, world, session, "text")
+    if isinstance(event, Location):
+        place = world.nearest(event.lat, event.lon) if screen.expect == "town" else None
+        if place is None:
+            return _hint(d, world, session, "location")
+        return _goto(d, world, replace(session, place=place, choices=()), screen.on["found"])
+    if isinstance(event, Other) and event.kind == "contact":
+        return _hint(d, world, session, "contact")
     return _hint(d, world, session, "media")
 
 
@@ -165,7 +181,7 @@ def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Rep
 
 
 def _hint(d: Dialogue, world: World, session: Session, key: str) -> tuple[Session, list[Reply]]:
-    message = d.replies.get(key, "")
+    message = d.replies.get(key) or d.replies.get("media", "")
     hint = Reply(message, kind="hint", key=("hint", message))
     return session, [hint, *_render(d, world, session, d.screens[session.screen])]
 
@@ -194,7 +210,7 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
             changes["place"], changes["choices"] = None, ()
         elif key == "danger":
             changes["danger"] = val == "yes"
-    return _goto(d, world, replace(session, **changes), button.next)
+    return _goto(d, world, replace(session, **changes), button.next, back_to=screen.name)
 
 
 def _town(d: Dialogue, world: World, session: Session, screen: Screen, text: str) -> tuple[Session, list[Reply]]:
@@ -246,7 +262,7 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
     elif screen.shows == "emergency":
         show = Show("emergency")
     key = (screen.name, session.need, session.place, session.choices)
-    return [Reply(screen.says, MappingProxyType(args), tuple(rows), show, key=key)]
+    return [Reply(screen.says, MappingProxyType(args), tuple(rows), show, effect=screen.does, key=key)]
 
 
 @functools.lru_cache(maxsize=1024)

@@ -492,6 +492,14 @@ class Register:
                 ))
         return cls(RegisterData(places, aliases, services), **kw)
 
+    def nearest_place(self, lat: float, lon: float, within_km: float = 50.0) -> str | None:
+        """The municipality whose seat is nearest to a point, if any seat is within `within_km`."""
+        point = Place("", "", "", "", "", False, lat, lon)
+        best = min(self.places.values(), key=lambda p: _distance_km(point, p), default=None)
+        if best is None or _distance_km(point, best) > within_km:
+            return None
+        return best.id
+
     def lines(self, need: str) -> tuple[Service, ...]:
         """National services shown for a need (or a special list such as `emergency`)."""
         return tuple(s for s in self._shown if s.scope == "national" and need in s.needs)

@@ -29,6 +29,7 @@ class Out:
     text: str
     buttons: tuple[tuple[tuple[str, str], ...], ...] = ()
     kind: str = "screen"
+    effect: str | None = None  # e.g. "erase-later": for the adapter, not shown
 
 
 class Renderer:
@@ -36,8 +37,9 @@ class Renderer:
 
     CACHE_SIZE = 4096
 
-    def __init__(self, texts: Texts, register: Register):
+    def __init__(self, texts: Texts, register: Register, extra_args: dict | None = None):
         self.texts, self.register = texts, register
+        self.extra_args = dict(extra_args or {})
         self._cache: OrderedDict[tuple, list[Out]] = OrderedDict()
 
     def t(self, lang: str | None, msg_id: str, **args) -> str:
@@ -59,7 +61,7 @@ class Renderer:
     def _render(self, replies: list[Reply], lang: str | None) -> list[Out]:
         out: list[Out] = []
         for reply in replies:
-            args = dict(reply.args)
+            args = {**self.extra_args, **reply.args}
             if reply.show and reply.show.list == "services":
                 args.setdefault("town", "none")
                 args["what"] = self.t(lang, f"need-{reply.show.need}")
@@ -71,7 +73,7 @@ class Renderer:
             )
             chunks = split_text("\n\n".join(p for p in parts if p))
             out += [Out(c, (), reply.kind) for c in chunks[:-1]]
-            out.append(Out(chunks[-1], buttons, reply.kind))
+            out.append(Out(chunks[-1], buttons, reply.kind, reply.effect))
         return out
 
     # --- service lists ---------------------------------------------------------------------
@@ -170,7 +172,8 @@ def _merge(outs: list[Out]) -> list[Out]:
     for o in outs:
         prev = merged[-1] if merged else None
         if prev is not None and not prev.buttons and len(prev.text) + 2 + len(o.text) <= TELEGRAM_LIMIT:
-            merged[-1] = Out(f"{prev.text}\n\n{o.text}", o.buttons, "hint" if "hint" in (prev.kind, o.kind) else o.kind)
+            merged[-1] = Out(f"{prev.text}\n\n{o.text}", o.buttons, "hint" if "hint" in (prev.kind, o.kind) else o.kind,
+                             prev.effect or o.effect)
         else:
             merged.append(o)
     return merged

@@ -1,35 +1,43 @@
 """The thin python-telegram-bot layer: updates → engine events, rendered replies → Bot API calls.
 
 One generic handler, no ConversationHandler, no PTB persistence, no user_data/chat_data: the
-per-chat state lives in `MemorySessions`, keyed by a keyed hash of the chat id.
+per-chat state lives in `MemorySessions`, keyed by a keyed hash of the chat id. Updates run
+concurrently across chats and in order within one (`PerChatProcessor`); outgoing calls keep
+Telegram's limits without one chat's 429 pausing the others (`ChatRateLimiter`).
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
+import time
 from dataclasses import dataclass, field
 
-from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions,
-                      Message, Update)
+from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message,
+                      Update)
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Conflict, Forbidden, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from .config import Settings
 from .core import Core
-from .engine import Command, Event, Other, Press, Session, Start, Text
+from .engine import Command, Event, Location, Other, Press, Session, Start, Text
+from .ratelimit import ChatRateLimiter, PerChatProcessor
 from .render import Out
 from .sessions import MemorySessions
 
 log = logging.getLogger("putokaz")
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.CHANNEL_POST, Update.MY_CHAT_MEMBER]
 COMMANDS = ("start", "help", "language", "leave")
 # Telegram only takes two-letter codes for command menus; Romani has none and sees the default.
 MENU_LANGUAGES = {"sr": "sr-Latn", "sq": "sq", "en": "en"}
 MEDIA_KINDS = ("photo", "video", "voice", "sticker", "document", "animation", "video_note", "audio",
                "contact", "location", "venue", "poll", "dice", "game", "story")
+# Messages that carry someone's personal data: always deleted, whatever the settings.
+PERSONAL = ("contact", "location", "venue")
 DELETE_BATCH = 100
+EXIT_CONFLICT = 3
 
 
 @dataclass
@@ -40,6 +48,10 @@ class ChatState:
 
 def event_of(message: Message) -> Event:
     """What a person sent, as an engine event. Never looks at who sent it."""
+    if message.forward_origin is not None:
+        return Other("forward")  # someone else's words: not read
+    if message.location is not None:
+        return Location(message.location.latitude, message.location.longitude)
     text = message.text
     if text is not None:
         if text.startswith("/"):
@@ -60,12 +72,18 @@ class TelegramAdapter:
         self.settings = settings
         self.sessions: MemorySessions[ChatState] = MemorySessions(
             ttl_seconds=settings.session_minutes * 60, max_size=settings.session_max)
+        self.processor = PerChatProcessor(burst=settings.flood_burst, per_second=settings.flood_per_second,
+                                          keyer=self.sessions.key, max_chats=settings.session_max)
+        self.erase_later: dict[bytes, asyncio.Task] = {}
+        self.exit_code = 0
 
     # --- building the Application ------------------------------------------------------------
 
     def build(self, request=None) -> Application:
         """The Application; `request` replaces the HTTP layer (the benchmark records instead of sending)."""
-        builder = ApplicationBuilder().token(self.settings.token).post_init(self._post_init)
+        builder = (ApplicationBuilder().token(self.settings.token).post_init(self._post_init)
+                   .post_shutdown(self._post_shutdown).concurrent_updates(self.processor)
+                   .rate_limiter(ChatRateLimiter(self.settings.max_rate, keyer=self.sessions.key)))
         if request is not None:
             builder = builder.request(request).get_updates_request(request)
         if self.settings.api_base_url:
@@ -82,6 +100,12 @@ class TelegramAdapter:
         log.info("ready: %d places, %d services, %d languages", len(self.core.register.places),
                  len(self.core.register.services), len(self.core.texts.languages))
 
+    async def _post_shutdown(self, app: Application) -> None:
+        for task in self.erase_later.values():
+            task.cancel()  # a restart cancels scheduled erasing; the people were told so
+        self.erase_later.clear()
+        log.info("stopped; %d update(s) dropped by flood control", self.processor.dropped)
+
     async def register_commands(self, app: Application) -> None:
         texts = self.core.texts
         for code, lang in [(None, "sr-Latn"), *MENU_LANGUAGES.items()]:
@@ -93,7 +117,16 @@ class TelegramAdapter:
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Only the kind of error: an update or its text must never reach a log.
-        log.error("error while handling an update: %s", type(context.error).__name__)
+        error = context.error
+        if update is None and isinstance(error, Conflict):
+            if self.exit_code != EXIT_CONFLICT:
+                log.error("another instance is polling with this token (409 Conflict); stopping this one")
+                self.exit_code = EXIT_CONFLICT
+                context.application.stop_running()
+        elif update is None:
+            log.warning("fetching updates failed (%s); retrying", type(error).__name__)
+        else:
+            log.error("error while handling an update: %s", type(error).__name__)
 
     # --- one update ---------------------------------------------------------------------------
 
@@ -102,35 +135,52 @@ class TelegramAdapter:
         query = update.callback_query
         message = update.message
         chat = update.effective_chat
+        if chat is None:
+            return  # edited messages and the like: ignored
+        member = update.my_chat_member
+        if chat.type != ChatType.PRIVATE:
+            if query is not None:
+                await self._answer(query)
+            if member is None or member.new_chat_member.status in ("member", "administrator", "restricted"):
+                await self._leave_group(bot, chat.id)  # one neutral line, then leave
+            return
+        if member is not None:
+            if member.new_chat_member.status == "kicked":
+                self.sessions.drop(chat.id)  # the person blocked the bot: forget them now
+            return
         if query is not None:
-            try:
-                await query.answer()
-            except TelegramError:
-                pass
-            if chat is None or chat.type != ChatType.PRIVATE:
-                return
+            await self._answer(query)
             event: Event = Press(query.data or "")
             pressed = query.message if isinstance(query.message, Message) else None
-        elif message is not None and chat is not None:
-            if chat.type != ChatType.PRIVATE:
-                await self._leave_group(bot, chat.id)
-                return
+        elif message is not None:
             event, pressed = event_of(message), None
         else:
             return
 
         key = self.sessions.key(chat.id)
         state = self.sessions.get(key)
-        if message is not None and state is not None:
-            state.messages.append(message.message_id)
+        typed: list[int] = []
+        if message is not None:
+            typed.append(message.message_id)
+            age = time.time() - message.date.timestamp()
+            if age > self.settings.late_minutes * 60 and not isinstance(event, Start):
+                state = None  # hours late (the bot was down): answer, starting over
+            must_go = isinstance(event, (Location,)) or (isinstance(event, Other) and event.kind in PERSONAL)
+            if self.settings.delete_typed or must_go:
+                if await self._delete(bot, chat.id, message.message_id):
+                    typed = []
         session, outs = self.core.step(state.session if state else None, event)
         log.debug("%s → %s (%d message(s))", type(event).__name__, session.screen, len(outs))
         if state is None:
-            state = ChatState(session, [message.message_id] if message is not None else [])
+            state = ChatState(session)
         state.session = session
+        state.messages.extend(typed)
 
         if session.ended:
             self.sessions.drop(key)
+            later = self.erase_later.pop(key, None)
+            if later is not None:
+                later.cancel()
             await self._erase(bot, chat.id, state.messages + ([pressed.message_id] if pressed else []))
             for out in outs:
                 await self._send(bot, chat.id, out)
@@ -138,6 +188,30 @@ class TelegramAdapter:
         sent = await self._deliver(bot, chat.id, outs, pressed)
         state.messages.extend(sent)
         self.sessions.put(key, state)
+        if any(o.effect == "erase-later" for o in outs):
+            self._schedule_erase(bot, key, chat.id, state)
+
+    def _schedule_erase(self, bot, key: bytes, chat_id: int, state: ChatState) -> None:
+        """Only the chat id and message ids are kept, in memory; a restart cancels it."""
+        old = self.erase_later.pop(key, None)
+        if old is not None:
+            old.cancel()
+
+        async def erase() -> None:
+            await asyncio.sleep(self.settings.erase_later_seconds)
+            current = self.sessions.get(key)
+            ids = set(state.messages) | set(current.messages if current else ())
+            self.sessions.drop(key)
+            self.erase_later.pop(key, None)
+            await self._erase(bot, chat_id, list(ids))
+
+        self.erase_later[key] = asyncio.get_running_loop().create_task(erase())
+
+    async def _answer(self, query) -> None:
+        try:
+            await query.answer()
+        except TelegramError:
+            pass  # too old, or Telegram is busy: the person still gets the reply
 
     async def _deliver(self, bot, chat_id: int, outs: list[Out], pressed: Message | None) -> list[int]:
         """Replace the pressed screen with the next one where possible; send the rest."""
@@ -146,14 +220,13 @@ class TelegramAdapter:
         if pressed is not None and outs and outs[0].kind == "screen":
             try:
                 await bot.edit_message_text(outs[0].text, chat_id=chat_id, message_id=pressed.message_id,
-                                            reply_markup=_markup(outs[0]),
-                                            link_preview_options=NO_PREVIEW)
+                                            reply_markup=_markup(outs[0]), link_preview_options=NO_PREVIEW)
                 first = 1
             except BadRequest as exc:
                 if "not modified" in str(exc).lower():
                     first = 1
             except TelegramError:
-                pass
+                pass  # send it as a new message instead
         for out in outs[first:]:
             mid = await self._send(bot, chat_id, out)
             if mid is not None:
@@ -166,7 +239,16 @@ class TelegramAdapter:
                                          link_preview_options=NO_PREVIEW)
             return msg.message_id
         except Forbidden:
-            return None  # the person blocked the bot: nothing to do
+            self.sessions.drop(chat_id)  # the person blocked the bot: forget them
+        except TelegramError as exc:
+            log.warning("a reply could not be sent (%s)", type(exc).__name__)
+        return None
+
+    async def _delete(self, bot, chat_id: int, message_id: int) -> bool:
+        try:
+            return bool(await bot.delete_message(chat_id, message_id))
+        except TelegramError:
+            return False  # already gone, too old, or Telegram is busy: leave will try again
 
     async def _erase(self, bot, chat_id: int, message_ids: list[int]) -> None:
         ids = sorted(set(message_ids))
@@ -176,22 +258,18 @@ class TelegramAdapter:
                 await bot.delete_messages(chat_id, batch)
             except TelegramError:
                 for mid in batch:
-                    try:
-                        await bot.delete_message(chat_id, mid)
-                    except TelegramError:
-                        pass  # already gone or older than 48 hours
+                    await self._delete(bot, chat_id, mid)
 
     async def _leave_group(self, bot, chat_id: int) -> None:
         try:
             await bot.send_message(chat_id, self.core.texts.format("sr-Latn", "group-only-private"),
                                    disable_notification=True)
+        except TelegramError:
+            pass  # a channel may not let the bot write: leave anyway
+        try:
             await bot.leave_chat(chat_id)
         except TelegramError:
             pass
-
-
-def _markup(out: Out) -> InlineKeyboardMarkup | None:
-    return _keyboard(out.buttons) if out.buttons else None
 
 
 class _SerialisedOnce:
@@ -217,6 +295,10 @@ class _NoPreview(_SerialisedOnce, LinkPreviewOptions):
 
 
 NO_PREVIEW = _NoPreview(is_disabled=True)
+
+
+def _markup(out: Out) -> InlineKeyboardMarkup | None:
+    return _keyboard(out.buttons) if out.buttons else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -52,12 +52,12 @@ def test_services_refuses_unknown_need(tmp_path):
 def test_chat_walks_a_newcomer_through_the_whole_conversation(tmp_path, lang):
     index = LANGUAGES.index(lang) + 1
     # picker → language; danger: yes → emergency + needs; shelter; a sticker; a typed town; another town;
-    # several → pick the second; leave
-    script = f"{index}\n1\n1\n<media>\nu Novom Sadu\n2\nMitrovica\n2\n4\n"
+    # several → pick the second; leave (the fifth button of the answer)
+    script = f"{index}\n1\n1\n<media>\nu Novom Sadu\n2\nMitrovica\n2\n5\n"
     r = run("chat", stdin=script, tmp=tmp_path)
     assert r.returncode == 0, r.stderr
     out = r.stdout
-    t = lambda mid, **a: TEXTS.format(lang, mid, a)  # noqa: E731
+    t = lambda mid, **a: TEXTS.format(lang, mid, {"typed": "kept", **a})  # noqa: E731
     for mid in ("privacy", "ask-danger", "emergency", "ask-need", "ask-town", "hint-cannot-read", "pick-town"):
         assert t(mid) in out, mid
     assert "192" in out and "194" in out and "193" in out and "112" not in out
@@ -70,7 +70,7 @@ def test_chat_walks_a_newcomer_through_the_whole_conversation(tmp_path, lang):
 
 def test_chat_with_lang_skips_the_picker(tmp_path):
     r = run("chat", "--lang", "sq", stdin="", tmp=tmp_path)
-    assert TEXTS.format("sq", "privacy") in r.stdout
+    assert TEXTS.format("sq", "privacy", {"typed": "kept"}) in r.stdout
     assert TEXTS.format("sq", "choose-language") not in r.stdout
 
 

@@ -47,7 +47,7 @@ async def test_whole_conversation_in_every_language(run, core, lang):
     assert ids(r) == ["answer"]
     assert r[0].show.need == "shelter" and r[0].show.place == "novi-sad"
     assert r[0].args["town"] == ("Нови Сад" if lang == "sr-Cyrl" else "Novi Sad")
-    assert buttons(r[0]) == ["answer|need", "answer|town", "answer|lang", "answer|leave"]
+    assert buttons(r[0]) == ["answer|need", "answer|town", "answer|lang", "answer|later", "answer|leave"]
     # the answer lists the register's services for that need and place
     text = core.renderer.render(r, lang)[0].text
     assert "021 447 040" in text  # …Iz kruga, Novi Sad (talk/shelter)

@@ -10,7 +10,12 @@ language-name = English
 
 ## Privacy and danger
 
-privacy = 🔒 This chat is anonymous. Nothing you write is stored or reported to anyone. What Telegram itself keeps is outside our control.
+privacy =
+    🔒 This chat is anonymous: nothing you write is stored or reported to anyone.{ $typed ->
+        [deleted] {" "}What you type is deleted as soon as it is read.
+       *[kept] {""}
+    }
+    🚪 “Leave” deletes this conversation from the chat. It cannot remove the chat from your chat list or from Telegram's servers, which are outside our control: delete the chat yourself too, or set Telegram's auto-delete timer (1 day at least).
 ask-danger = Are you in danger right now?
 danger-yes = Yes
 danger-no = No
@@ -108,6 +113,10 @@ hint-use-buttons = Please use the buttons below.
 hint-cannot-read = I can only read text and buttons.
 hint-old-button = That button is from an earlier message. Here is where we are:
 group-only-private = This bot only talks in private chats. Goodbye.
+btn-erase-later = ⏳ Erase in 1 hour
+erase-scheduled = ⏳ This chat will be erased in 1 hour. If the bot restarts before then, this is cancelled: use 🚪 Leave to erase now.
+hint-no-personal-data = Please do not send personal data such as phone numbers. I deleted it.
+hint-location-not-needed = I don't need your location here, and I deleted it.
 hint-start-over = Let's start again.
 
 ## Telegram's command menu

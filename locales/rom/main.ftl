@@ -9,7 +9,12 @@ language-name = Romani
 
 ## Privacy and danger
 
-privacy = 🔒 Kava razgovoro si anonimno. Khanči so ramos na arakhas thaj khanikase na prijavisaras. So arakhel o Telegram korkoro, odova naštik te kontrolisaras.
+privacy =
+    🔒 Kava razgovoro si anonimno: khanči so ramos na arakhas thaj khanikase na prijavisaras.{ $typed ->
+        [deleted] {" "}So ramos, khosas sar drabaras les.
+       *[kept] {""}
+    }
+    🚪 „Džav avri“ khosel kava razgovoro. Naštik te khosel o čet andar ćiro spisko vaj andar e Telegramese serverura, save naštik te kontrolisaras: khos vi o čet korkoro, vaj čhuv o automatsko khosipe ando Telegram (minimum 1 dive).
 ask-danger = Sian li akana ande opasnost?
 danger-yes = Va
 danger-no = Na
@@ -107,6 +112,10 @@ hint-use-buttons = Mangas tut, koristisar e butone tele.
 hint-cannot-read = Šaj drabarav samo tekst thaj butone.
 hint-old-button = Kava butono si andar jekh purano mesaži. Akate sam:
 group-only-private = Kava bot vakerel samo ande privatno mesažura. Ačhen Devlesa.
+btn-erase-later = ⏳ Khos pala 1 sahato
+erase-scheduled = ⏳ Kava razgovoro ka khosel pe pala 1 sahato. Te o bot startuil pe palem anglal, o khosipe na ka kerel pe: te khoses akana, alosar 🚪 Džav avri.
+hint-no-personal-data = Mangas tut, na bičhal personalno podatkura sar telefonosko numero. Khosljem i poruka.
+hint-location-not-needed = Akate na trebul manga ćiri lokacija; khosljem la.
 hint-start-over = Kerasa palem andar o anglunipe.
 
 ## Telegram's command menu

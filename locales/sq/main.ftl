@@ -8,7 +8,12 @@ language-name = Shqip
 
 ## Privacy and danger
 
-privacy = 🔒 Kjo bisedë është anonime. Asgjë që shkruani nuk ruhet dhe nuk i raportohet askujt. Atë që ruan vetë Telegram-i nuk mund ta kontrollojmë.
+privacy =
+    🔒 Kjo bisedë është anonime: asgjë që shkruani nuk ruhet dhe nuk i raportohet askujt.{ $typed ->
+        [deleted] {" "}Çfarë shkruani fshihet sapo lexohet.
+       *[kept] {""}
+    }
+    🚪 „Dil“ e fshin këtë bisedë. Nuk mund ta heqë bisedën nga lista juaj ose nga serverët e Telegram-it, që janë jashtë kontrollit tonë: fshijeni edhe vetë bisedën, ose vendosni fshirjen automatike në Telegram (të paktën 1 ditë).
 ask-danger = A jeni në rrezik tani?
 danger-yes = Po
 danger-no = Jo
@@ -106,6 +111,10 @@ hint-use-buttons = Ju lutemi përdorni butonat më poshtë.
 hint-cannot-read = Mund të lexoj vetëm tekst dhe butona.
 hint-old-button = Ky buton është nga një mesazh i mëparshëm. Ja ku jemi:
 group-only-private = Ky bot flet vetëm në biseda private. Mirupafshim.
+btn-erase-later = ⏳ Fshije pas 1 ore
+erase-scheduled = ⏳ Kjo bisedë do të fshihet pas 1 ore. Nëse boti riniset para kësaj, fshirja anulohet: për ta fshirë tani zgjidhni 🚪 Dil.
+hint-no-personal-data = Ju lutemi mos dërgoni të dhëna personale si numra telefoni. E fshiva mesazhin.
+hint-location-not-needed = Këtu nuk më duhet vendndodhja juaj; e fshiva.
 hint-start-over = Le të fillojmë nga e para.
 
 ## Telegram's command menu

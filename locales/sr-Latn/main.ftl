@@ -10,7 +10,12 @@ language-name = Srpski (latinica)
 
 ## Privatnost i opasnost
 
-privacy = 🔒 Ovaj razgovor je anoniman. Ništa što napišete ne čuvamo i nikome ne prijavljujemo. Šta čuva sam Telegram, to ne možemo da kontrolišemo.
+privacy =
+    🔒 Ovaj razgovor je anoniman: ništa što napišete ne čuvamo i nikome ne prijavljujemo.{ $typed ->
+        [deleted] {" "}Ono što otkucate brišemo čim ga pročitamo.
+       *[kept] {""}
+    }
+    🚪 „Izađi“ briše ovaj razgovor iz četa. Ne može da ukloni čet sa vašeg spiska niti sa Telegramovih servera, na koje ne možemo da utičemo: obrišite i sam čet ili uključite automatsko brisanje u Telegramu (najmanje 1 dan).
 ask-danger = Da li ste sada u opasnosti?
 danger-yes = Da
 danger-no = Ne
@@ -108,6 +113,10 @@ hint-use-buttons = Molimo, koristite dugmad ispod.
 hint-cannot-read = Mogu da pročitam samo tekst i dugmad.
 hint-old-button = To dugme je iz ranije poruke. Evo gde smo:
 group-only-private = Ovaj bot razgovara samo u privatnim porukama. Prijatno.
+btn-erase-later = ⏳ Obriši za 1 sat
+erase-scheduled = ⏳ Ovaj razgovor biće obrisan za 1 sat. Ako se bot pre toga ponovo pokrene, brisanje se otkazuje: za brisanje odmah izaberite 🚪 Izađi.
+hint-no-personal-data = Molimo, ne šaljite lične podatke kao što su brojevi telefona. Obrisao sam poruku.
+hint-location-not-needed = Ovde mi ne treba vaša lokacija; obrisao sam je.
 hint-start-over = Počnimo ispočetka.
 
 ## Meni komandi u Telegramu

@@ -1,0 +1,129 @@
+"""Keeping Telegram's limits without letting one chat slow the others.
+
+- `ChatRateLimiter` (a python-telegram-bot rate limiter, like `AIORateLimiter`): an overall rate
+  for all outgoing calls (Telegram allows about 30 messages a second), and on a 429 it waits only
+  when `retry_after` is short and only for that chat; a long wait drops the message and cools that
+  one chat down instead of pausing the whole bot (AIORateLimiter pauses every request).
+- `PerChatProcessor` (an update processor): updates are handled concurrently, in order within each
+  chat, and a chat that floods gets about one answer a second — the rest are dropped before any work.
+
+Chats are known only by a keyed hash here too (`keyer`), never by their id.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict
+from datetime import timedelta
+from typing import Any, Awaitable, Callable
+
+from aiolimiter import AsyncLimiter
+from telegram import Update
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter, BaseUpdateProcessor
+
+log = logging.getLogger("putokaz.limits")
+
+
+def _seconds(retry_after: int | timedelta) -> float:
+    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
+
+
+class ChatRateLimiter(BaseRateLimiter[int]):
+    def __init__(self, overall_per_second: float = 30, max_wait: float = 5.0, retries: int = 2,
+                 keyer: Callable[[int], bytes] = lambda chat: str(chat).encode(), max_chats: int = 100_000):
+        self._overall = AsyncLimiter(overall_per_second, 1) if overall_per_second else None
+        self.max_wait, self.retries = max_wait, retries
+        self._keyer, self._max_chats = keyer, max_chats
+        self._cooling: OrderedDict[bytes, float] = OrderedDict()  # chat key → monotonic time it may send again
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def process_request(self, callback: Callable[..., Awaitable[Any]], args: Any, kwargs: dict,
+                              endpoint: str, data: dict, rate_limit_args: int | None) -> Any:
+        chat = data.get("chat_id")
+        key = self._keyer(int(chat)) if isinstance(chat, int) or (isinstance(chat, str) and chat.lstrip("-").isdigit()) else None
+        if key is not None:
+            until = self._cooling.get(key)
+            if until is not None:
+                left = until - time.monotonic()
+                if left > 0:
+                    raise RetryAfter(max(1, int(left)))
+                del self._cooling[key]
+        for attempt in range(self.retries + 1):
+            try:
+                if self._overall is None:
+                    return await callback(*args, **kwargs)
+                async with self._overall:
+                    return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                wait = _seconds(exc.retry_after)
+                if wait > self.max_wait or attempt == self.retries:
+                    if key is not None:
+                        self._cooling[key] = time.monotonic() + wait
+                        while len(self._cooling) > self._max_chats:
+                            self._cooling.popitem(last=False)
+                    log.warning("Telegram asked to wait %.0f s before %s; that reply is dropped", wait, endpoint)
+                    raise
+                await asyncio.sleep(wait)
+        raise AssertionError("unreachable")
+
+
+class PerChatProcessor(BaseUpdateProcessor):
+    """Concurrent across chats, in order within a chat, and a token bucket per chat against floods."""
+
+    def __init__(self, max_concurrent: int = 256, burst: float = 3, per_second: float = 1.0,
+                 keyer: Callable[[int], bytes] = lambda chat: str(chat).encode(), max_chats: int = 100_000,
+                 clock: Callable[[], float] = time.monotonic):
+        super().__init__(max_concurrent)
+        self.burst, self.per_second = burst, per_second
+        self._keyer, self._max_chats, self._clock = keyer, max_chats, clock
+        self._buckets: OrderedDict[bytes, tuple[float, float]] = OrderedDict()  # key → (tokens, at)
+        self._locks: dict[bytes, tuple[asyncio.Lock, int]] = {}
+        self.dropped = 0
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    def allow(self, key: bytes) -> bool:
+        now = self._clock()
+        tokens, at = self._buckets.get(key, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - at) * self.per_second)
+        allowed = tokens >= 1
+        self._buckets[key] = (tokens - 1 if allowed else tokens, now)
+        self._buckets.move_to_end(key)
+        while len(self._buckets) > self._max_chats:
+            self._buckets.popitem(last=False)
+        return allowed
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        key = self._keyer(chat.id)
+        if not self.allow(key):
+            self.dropped += 1
+            coroutine.close()  # never started: nothing sent, nothing kept
+            return
+        lock, users = self._locks.get(key, (None, 0))
+        if lock is None:
+            lock = asyncio.Lock()
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            lock, users = self._locks[key]
+            if users <= 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
