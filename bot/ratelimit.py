@@ -62,7 +62,8 @@ class ChatRateLimiter(BaseRateLimiter[int]):
                 async with self._overall:
                     return await callback(*args, **kwargs)
             except RetryAfter as exc:
-                wait = _seconds(exc.retry_after)
+                # python-telegram-bot 22 keeps the value as a timedelta; its public property warns.
+                wait = _seconds(getattr(exc, "_retry_after", None) or exc.retry_after)
                 if wait > self.max_wait or attempt == self.retries:
                     if key is not None:
                         self._cooling[key] = time.monotonic() + wait

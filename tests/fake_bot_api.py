@@ -18,6 +18,19 @@ BOT_USER = {"id": 4242424242, "is_bot": True, "first_name": "Putokaz", "username
             "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
 
 
+_FILE = {"file_id": "f1", "file_unique_id": "u1"}
+MEDIA = {
+    "photo": [{**_FILE, "width": 10, "height": 10}],
+    "video": {**_FILE, "width": 10, "height": 10, "duration": 1},
+    "voice": {**_FILE, "duration": 1},
+    "sticker": {**_FILE, "width": 512, "height": 512, "is_animated": False, "is_video": False, "type": "regular"},
+    "document": {**_FILE},
+    "animation": {**_FILE, "width": 10, "height": 10, "duration": 1},
+    "video_note": {**_FILE, "length": 10, "duration": 1},
+    "audio": {**_FILE, "duration": 1},
+}
+
+
 @dataclass
 class Call:
     method: str
@@ -38,18 +51,34 @@ class FakeBotAPI:
         self._new_call = asyncio.Event()
         self.runner: web.AppRunner | None = None
         self.port = 0
+        self.faults: list[dict] = []  # injected failures, consumed in order
+        self.polled = asyncio.Event()
 
     # --- server ---------------------------------------------------------------------------------
 
-    async def start(self) -> str:
+    async def start(self, port: int = 0) -> str:
         app = web.Application(client_max_size=4 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self.runner = web.AppRunner(app, access_log=None)
         await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        site = web.TCPSite(self.runner, "127.0.0.1", port or self.port, reuse_address=True)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]
         return f"http://127.0.0.1:{self.port}/bot"
+
+    def fail(self, method: str, status: int, description: str, times: int = 1, retry_after: int | None = None,
+             chat_id: int | None = None, delay: float = 0.0) -> None:
+        """The next `times` calls of `method` (for `chat_id`, if given) fail like Telegram would."""
+        self.faults.append({"method": method, "status": status, "description": description, "times": times,
+                            "retry_after": retry_after, "chat_id": chat_id, "delay": delay})
+
+    def _fault_for(self, method: str, params: dict) -> dict | None:
+        for f in self.faults:
+            if f["method"] == method and f["times"] > 0 and (
+                    f["chat_id"] is None or str(params.get("chat_id")) == str(f["chat_id"])):
+                f["times"] -= 1
+                return f
+        return None
 
     async def stop(self) -> None:
         if self.runner:
@@ -72,9 +101,18 @@ class FakeBotAPI:
         handler = getattr(self, f"api_{method}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
+        fault = self._fault_for(method, params)
         if method != "getUpdates":
             self.calls.append(Call(method, params))
             self._new_call.set()
+        if fault is not None:
+            if fault["delay"]:
+                await asyncio.sleep(fault["delay"])
+            if fault["status"] != 200:
+                body = {"ok": False, "error_code": fault["status"], "description": fault["description"]}
+                if fault["retry_after"] is not None:
+                    body["parameters"] = {"retry_after": fault["retry_after"]}
+                return web.json_response(body, status=fault["status"])
         result = await handler(params)
         if isinstance(result, web.Response):
             return result
@@ -89,9 +127,11 @@ class FakeBotAPI:
         return True
 
     async def api_getUpdates(self, p):  # noqa: N802
+        self.polled.set()
         offset = int(p.get("offset") or 0)
         timeout = min(float(p.get("timeout") or 0), 2.0)
         deadline = time.monotonic() + timeout
+        self.updates = [u for u in self.updates if u["update_id"] >= offset]  # the rest are acknowledged
         while True:
             pending = [u for u in self.updates if u["update_id"] >= offset]
             if pending or time.monotonic() >= deadline:
@@ -166,12 +206,22 @@ class FakeBotAPI:
         self._push({"message": msg})
         return mid
 
-    def send_sticker(self, user: dict) -> None:
+    def send_sticker(self, user: dict) -> int:
+        return self.send_kind(user, "sticker")
+
+    def send_kind(self, user: dict, kind: str, date: int | None = None, **extra) -> int:
+        """A message of one media kind (or contact, location, forward...). Returns its id."""
         mid = next(self._message_ids)
-        msg = {"message_id": mid, "date": int(time.time()), "chat": {"id": user["id"], "type": "private"},
-               "from": user, "sticker": {"file_id": "s1", "file_unique_id": "u1", "width": 512, "height": 512,
-                                         "is_animated": False, "is_video": False, "type": "regular"}}
+        msg = {"message_id": mid, "date": date or int(time.time()), "chat": {"id": user["id"], "type": "private"},
+               "from": user, **extra}
+        if kind in MEDIA:
+            msg[kind] = MEDIA[kind]
+        self.messages[(user["id"], mid)] = msg
         self._push({"message": msg})
+        return mid
+
+    def push_raw(self, update: dict) -> None:
+        self._push(update)
 
     def press(self, user: dict, message_id: int, data: str) -> None:
         message = self.messages.get((user["id"], message_id)) or {

@@ -1,0 +1,399 @@
+"""Safety: odd input, Telegram faults and floods, against the real Application (in this process)
+talking HTTP to the local Bot API server on 127.0.0.1. Nothing crashes, nothing is echoed,
+nothing personal is kept, and one chat's trouble does not slow the others."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import replace
+
+import pytest
+
+from bot.core import load_core
+from bot.i18n import Texts
+from bot.telegram_adapter import ALLOWED_UPDATES, TelegramAdapter
+from conftest import ROOT
+from fake_bot_api import MEDIA, FakeBotAPI
+
+TOKEN = "5550002:AAHsafetyTokenDoNotLog_0123456789abcdef"
+TEXTS, _ = Texts.load(ROOT / "locales")
+
+
+def t(lang, mid, **args):
+    return TEXTS.format(lang, mid, {"typed": "deleted", **args})
+
+
+def user(n: int) -> dict:
+    return {"id": 700000 + n, "is_bot": False, "first_name": f"U{n}"}
+
+
+class Harness:
+    def __init__(self, api: FakeBotAPI, core, settings):
+        self.api, self.core, self.settings = api, core, settings
+        self.apps: list = []
+
+    async def start(self, **overrides):
+        s = replace(self.settings, **{"token": TOKEN, "api_base_url": self.url, "flood_burst": 1000, **overrides})
+        adapter = TelegramAdapter(self.core, s)
+        app = adapter.build()
+        await app.initialize()
+        await app.start()
+        await app.updater.start_polling(
+            allowed_updates=ALLOWED_UPDATES, timeout=1,
+            error_callback=lambda exc: app.create_task(app.process_error(error=exc, update=None)))
+        self.apps.append(app)
+        return adapter, app
+
+    async def stop(self, app) -> None:
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    def last_bot_message(self, chat: int) -> int:
+        return max(mid for (c, mid), m in self.api.messages.items() if c == chat and m["from"].get("is_bot"))
+
+    async def step(self, u: dict, what, quiet: float = 0.15) -> list:
+        """Type text, or press ("press", data) on the bot's latest message; return the calls it caused."""
+        n = len(self.api.calls)
+        if isinstance(what, tuple):
+            self.api.press(u, self.last_bot_message(u["id"]), what[1])
+        else:
+            self.api.send_text(u, what)
+        await self.api.settle(quiet=quiet)
+        return self.api.calls[n:]
+
+
+@pytest.fixture
+async def h(settings):
+    api = FakeBotAPI(TOKEN)
+    url = await api.start()
+    harness = Harness(api, await load_core(settings), settings)
+    harness.url = url
+    yield harness
+    for app in harness.apps:
+        await harness.stop(app)
+    await api.stop()
+
+
+def texts_sent(calls) -> list[str]:
+    return [c.params["text"] for c in calls if c.method in ("sendMessage", "editMessageText")]
+
+
+async def to_town_screen(h, u):
+    await h.step(u, "/start en")
+    await h.step(u, ("press", "danger|no"))
+    await h.step(u, ("press", "need|talk"))
+
+
+# --- typed text vanishes ------------------------------------------------------------------------
+
+async def test_typed_text_is_deleted_right_after_reading(h):
+    await h.start()
+    u = user(1)
+    await to_town_screen(h, u)
+    n = len(h.api.calls)
+    mid = h.api.send_text(u, "Niš")
+    await h.api.settle(quiet=0.15)
+    calls = h.api.calls[n:]
+    assert [c.method for c in calls][:2] == ["deleteMessage", "sendMessage"]  # gone before the answer
+    assert int(calls[0].params["message_id"]) == mid
+
+
+async def test_keep_typed_setting_turns_deletion_off_but_not_for_personal_data(h):
+    await h.start(delete_typed=False)
+    u = user(2)
+    await to_town_screen(h, u)
+    calls = await h.step(u, "Niš")
+    assert "deleteMessage" not in [c.method for c in calls]
+    assert "What you type is deleted" not in h.api.calls[1].params.get("text", "")
+    n = len(h.api.calls)
+    mid = h.api.send_kind(u, "contact", contact={"phone_number": "+381641234567", "first_name": "Canary"})
+    await h.api.settle(quiet=0.15)
+    calls = h.api.calls[n:]
+    assert calls[0].method == "deleteMessage" and int(calls[0].params["message_id"]) == mid
+    assert texts_sent(calls)[0].startswith(t("en", "hint-no-personal-data"))
+    assert "+381641234567" not in " ".join(texts_sent(calls))
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "x" * 4096,
+    "🙂🙂🙂 \u202eqwerty\u202c \u200b\u200d",
+    "'; DROP TABLE places; --",
+    "%s%s%n {0} {town} ${town} {{x}}",
+    "<b>bold</b> *md* _it_ [link](http://example.com)",
+])
+async def test_odd_town_names_get_a_reply_and_are_never_echoed(h, text):
+    await h.start()
+    u = user(3)
+    await to_town_screen(h, u)
+    calls = await h.step(u, text)
+    sent = texts_sent(calls)
+    assert sent == [t("en", "town-not-found")]
+    for piece in ("qwerty", "DROP", "%n", "<b>", "[link]") :
+        assert piece not in sent[0]
+
+
+@pytest.mark.parametrize("kind", sorted(MEDIA))
+async def test_every_media_kind_gets_a_hint_and_the_same_screen(h, kind):
+    await h.start()
+    u = user(4)
+    await h.step(u, "/start en")
+    n = len(h.api.calls)
+    h.api.send_kind(u, kind)
+    await h.api.settle(quiet=0.15)
+    sent = texts_sent(h.api.calls[n:])
+    assert len(sent) == 1 and sent[0].startswith(t("en", "hint-cannot-read") + "\n\n")
+    assert sent[0].endswith(t("en", "ask-danger"))
+
+
+async def test_forwarded_message_is_not_read(h):
+    await h.start()
+    u = user(5)
+    await to_town_screen(h, u)
+    n = len(h.api.calls)
+    h.api.send_kind(u, "text", text="Niš secret forwarded words",
+                    forward_origin={"type": "hidden_user", "date": 1, "sender_user_name": "Someone Else"})
+    await h.api.settle(quiet=0.15)
+    sent = texts_sent(h.api.calls[n:])
+    assert sent[0].startswith(t("en", "hint-cannot-read"))
+    assert "secret" not in " ".join(sent) and "Someone" not in " ".join(sent)
+
+
+async def test_location_picks_the_nearest_municipality_then_is_deleted(h):
+    await h.start()
+    u = user(6)
+    await to_town_screen(h, u)
+    n = len(h.api.calls)
+    mid = h.api.send_kind(u, "location", location={"latitude": 43.3209, "longitude": 21.8958, "live_period": 900})
+    await h.api.settle(quiet=0.15)
+    calls = h.api.calls[n:]
+    assert calls[0].method == "deleteMessage" and int(calls[0].params["message_id"]) == mid
+    assert texts_sent(calls)[0].startswith(t("en", "answer", town="Niš", what=t("en", "need-talk")))
+    assert "43.32" not in " ".join(texts_sent(calls))
+    # where no town is asked, a location is deleted and not used
+    n = len(h.api.calls)
+    h.api.send_kind(u, "location", location={"latitude": 44.8, "longitude": 20.46})
+    await h.api.settle(quiet=0.15)
+    calls = h.api.calls[n:]
+    assert calls[0].method == "deleteMessage"
+    assert texts_sent(calls)[0].startswith(t("en", "hint-location-not-needed"))
+
+
+async def test_edited_messages_are_ignored(h):
+    await h.start()
+    u = user(7)
+    await h.step(u, "/start en")
+    n = len(h.api.calls)
+    h.api.push_raw({"edited_message": {"message_id": 5, "date": int(time.time()), "edit_date": int(time.time()),
+                                       "chat": {"id": u["id"], "type": "private"}, "from": u, "text": "Niš"}})
+    await h.api.settle(quiet=0.3)
+    assert h.api.calls[n:] == []
+
+
+@pytest.mark.parametrize("chat_type,key", [("group", "message"), ("supergroup", "message"), ("channel", "channel_post")])
+async def test_groups_and_channels_get_one_line_and_the_bot_leaves(h, chat_type, key):
+    await h.start()
+    chat = {"id": -1001234, "type": chat_type, "title": "Some group"}
+    msg = {"message_id": 9, "date": int(time.time()), "chat": chat, "text": "hello"}
+    if key == "message":
+        msg["from"] = user(8)
+    n = len(h.api.calls)
+    h.api.push_raw({key: msg})
+    await h.api.settle(quiet=0.2)
+    calls = h.api.calls[n:]
+    assert [c.method for c in calls] == ["sendMessage", "leaveChat"]
+    assert calls[0].params["text"] == t("sr-Latn", "group-only-private")
+
+
+@pytest.mark.parametrize("data", ["x" * 64, "y" * 65, "answer|nope", "danger|", "|", "danger|yes|extra", "🙂|🙂"])
+async def test_forged_buttons_get_a_hint(h, data):
+    await h.start()
+    u = user(9)
+    await h.step(u, "/start en")
+    calls = await h.step(u, ("press", data))
+    assert "answerCallbackQuery" in [c.method for c in calls]
+    sent = texts_sent(calls)
+    assert len(sent) == 1 and sent[0].startswith(t("en", "hint-old-button"))
+
+
+async def test_a_button_from_before_a_restart(h):
+    adapter, app = await h.start()
+    u = user(10)
+    await to_town_screen(h, u)
+    await h.stop(app)
+    await h.start()  # a new process would know nothing either
+    calls = await h.step(u, ("press", "town|skip"))
+    sent = texts_sent(calls)  # nothing is known about the chat any more, not even its language
+    assert sent[0].startswith(t("sr-Latn", "hint-start-over")) and sent[0].endswith(t("en", "choose-language"))
+    calls = await h.step(u, ("press", "language|=en"))
+    assert texts_sent(calls)[0].endswith(t("en", "ask-danger"))
+
+
+async def test_messages_hours_late_start_over(h):
+    await h.start()
+    u = user(11)
+    await to_town_screen(h, u)
+    n = len(h.api.calls)
+    h.api.send_kind(u, "text", text="Niš", date=int(time.time()) - 3 * 3600)
+    await h.api.settle(quiet=0.15)
+    sent = texts_sent(h.api.calls[n:])
+    assert sent[0].startswith(t("sr-Latn", "hint-start-over")) and sent[0].endswith(t("en", "choose-language"))
+
+
+async def test_start_payload_the_bot_did_not_make(h):
+    await h.start()
+    u = user(12)
+    calls = await h.step(u, "/start ../../etc/passwd%00<script>")
+    assert texts_sent(calls) == [t("en", "choose-language")]
+
+
+# --- leave and erase ----------------------------------------------------------------------------
+
+async def test_leave_falls_back_to_single_deletes_and_never_fails_loudly(h, caplog):
+    adapter, _ = await h.start()
+    u = user(13)
+    await to_town_screen(h, u)
+    await h.step(u, "Niš")
+    h.api.fail("deleteMessages", 400, "Bad Request: method is unavailable")
+    h.api.fail("deleteMessage", 400, "Bad Request: message to delete not found", times=2)
+    calls = await h.step(u, "/leave")
+    methods = [c.method for c in calls]
+    assert "deleteMessages" in methods and methods.count("deleteMessage") >= 3
+    assert texts_sent(calls)[-1] == t("en", "goodbye")
+    assert adapter.sessions.get(u["id"]) is None
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_erase_later_deletes_the_chat_after_the_delay(h):
+    adapter, _ = await h.start(erase_later_seconds=1)
+    u = user(14)
+    await to_town_screen(h, u)
+    await h.step(u, "Niš")
+    calls = await h.step(u, ("press", "answer|later"))
+    assert texts_sent(calls)[0].startswith(t("en", "erase-scheduled"))
+    kept = {mid for (c, mid) in h.api.messages if c == u["id"]}
+    n = len(h.api.calls)
+    [erase] = await h.api.wait_for("deleteMessages", since=n, timeout=5)
+    assert kept <= set(erase.params["message_ids"])
+    assert adapter.sessions.get(u["id"]) is None and not adapter.erase_later
+
+
+async def test_a_restart_cancels_erase_later(h):
+    adapter, app = await h.start(erase_later_seconds=1)
+    u = user(15)
+    await to_town_screen(h, u)
+    await h.step(u, ("press", "town|skip"))
+    await h.step(u, ("press", "answer|later"))
+    assert adapter.erase_later
+    await h.stop(app)
+    n = len(h.api.calls)
+    await asyncio.sleep(1.5)
+    assert [c.method for c in h.api.calls[n:]] == []
+
+
+# --- faults -------------------------------------------------------------------------------------
+
+async def test_short_429_is_waited_for_and_retried(h):
+    await h.start()
+    u = user(16)
+    h.api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    t0 = time.monotonic()
+    n = len(h.api.calls)
+    h.api.send_text(u, "/start en")
+    sent = (await h.api.wait_for("sendMessage", count=2, since=n, timeout=10))[-1]
+    assert time.monotonic() - t0 >= 1.0
+    assert sent.params["text"].endswith(t("en", "ask-danger"))
+
+
+async def test_long_429_drops_that_chats_reply_and_others_go_on(h, caplog):
+    await h.start()
+    a, b = user(17), user(18)
+    h.api.fail("sendMessage", 429, "Too Many Requests: retry after 3600", retry_after=3600, chat_id=a["id"])
+    n = len(h.api.calls)
+    h.api.send_text(a, "/start en")
+    await asyncio.sleep(0.2)
+    t0 = time.monotonic()
+    h.api.send_text(b, "/start en")
+    await h.api.wait_for("sendMessage", count=1, since=n, chat_id=b["id"], timeout=5)
+    assert time.monotonic() - t0 < 1.0
+    assert any("wait 3600 s" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("status,description", [
+    (500, "Internal Server Error"), (502, "Bad Gateway"),
+    (403, "Forbidden: bot was blocked by the user"),
+])
+async def test_server_errors_and_blocked_users_do_not_crash(h, status, description):
+    adapter, _ = await h.start()
+    u = user(19)
+    h.api.fail("sendMessage", status, description)
+    await h.step(u, "/start en")
+    calls = await h.step(u, "/start en")  # the next update is served normally
+    assert texts_sent(calls)[0].endswith(t("en", "ask-danger"))
+
+
+async def test_message_not_modified_counts_as_shown(h):
+    await h.start()
+    u = user(20)
+    await h.step(u, "/start en")
+    h.api.fail("editMessageText", 400, "Bad Request: message is not modified")
+    calls = await h.step(u, ("press", "danger|no"))
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
+
+
+async def test_a_hanging_call_in_one_chat_does_not_stall_another(h):
+    await h.start()
+    slow, fast = user(21), user(22)
+    h.api.fail("sendMessage", 200, "", chat_id=slow["id"], delay=3.0)
+    n = len(h.api.calls)
+    h.api.send_text(slow, "/start en")
+    await asyncio.sleep(0.2)
+    t0 = time.monotonic()
+    h.api.send_text(fast, "/start en")
+    await h.api.wait_for("sendMessage", since=n, chat_id=fast["id"], timeout=5)
+    assert time.monotonic() - t0 < 1.0
+
+
+async def test_polling_survives_connection_refused(h, caplog):
+    await h.start()
+    u = user(23)
+    await h.step(u, "/start en")
+    port = h.api.port
+    await h.api.stop()
+    await asyncio.sleep(1.5)
+    await h.api.start(port=port)
+    n = len(h.api.calls)
+    h.api.send_text(u, "/start sq")
+    [sent] = await h.api.wait_for("sendMessage", since=n, timeout=15)
+    assert sent.params["text"].endswith(t("sq", "ask-danger"))
+    assert any("fetching updates failed" in r.getMessage() for r in caplog.records)
+
+
+# --- floods -------------------------------------------------------------------------------------
+
+async def test_one_flooding_chat_gets_about_one_answer_a_second_and_others_are_unaffected(h):
+    adapter, _ = await h.start(flood_burst=3, flood_per_second=1)
+    flood, calm = user(24), user(25)
+    n = len(h.api.calls)
+    latencies = []
+    t_end = time.monotonic() + 5
+    while time.monotonic() < t_end:  # 200 updates a second for 5 seconds
+        for _ in range(20):
+            h.api.send_text(flood, "/start en")
+        if int(time.monotonic() * 10) % 10 == 0 and len(latencies) < 5:
+            t0 = time.monotonic()
+            m = len(h.api.calls)
+            h.api.send_text(calm, "/start en")
+            await h.api.wait_for("sendMessage", since=m, chat_id=calm["id"], timeout=5)
+            latencies.append(time.monotonic() - t0)
+        await asyncio.sleep(0.1)
+    await h.api.settle(quiet=0.5, timeout=20)
+    to_flood = [c for c in h.api.calls[n:] if c.method == "sendMessage" and int(c.params["chat_id"]) == flood["id"]]
+    assert 3 <= len(to_flood) <= 3 + 6  # burst, then about one a second
+    assert adapter.processor.dropped >= 900
+    assert latencies and max(latencies) < 1.0
