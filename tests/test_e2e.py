@@ -26,8 +26,18 @@ USER_EN = {"id": 987650001, "is_bot": False, "first_name": "Zorkazeta", "last_na
 USER_CYR = {"id": 987650002, "is_bot": False, "first_name": "Милкавета", "username": "kanarinac_y",
             "language_code": "sr"}
 TYPED_CANARY = "Zqxjvillecanary"
+PHONE_CANARY = "+381649998877"
+LAT_CANARY, LON_CANARY = 44.123456, 20.654321
 CANARIES = ["987650001", "987650002", "Zorkazeta", "Canarijevic", "canary_user_x", "Милкавета", "kanarinac_y",
-            TYPED_CANARY]
+            TYPED_CANARY, "649998877", "44.123456", "20.654321", "Kontaktovic"]
+
+
+def id_forms(n: int) -> list[bytes]:
+    """An id as text, as hex, as raw bytes and as SHA-256: none may appear anywhere."""
+    import hashlib
+    text = str(n).encode()
+    return [text, format(n, "x").encode(), format(n, "X").encode(), n.to_bytes(8, "big"), n.to_bytes(8, "little"),
+            hashlib.sha256(text).hexdigest().encode(), hashlib.sha256(text).digest()]
 
 
 def t(lang, mid, **args):
@@ -239,10 +249,13 @@ async def test_nothing_personal_is_written_and_the_token_is_not_logged(tmp_path)
             api.send_text(user, TYPED_CANARY)
             api.send_text(user, f"{user['first_name']} {user['username']} {user['id']}")
             api.send_sticker(user)
+            api.send_kind(user, "contact", contact={"phone_number": PHONE_CANARY, "first_name": "Kontaktovic"})
             api.press(user, 1, "danger|no")
             api.press(user, 1, "need|talk")
+            api.send_kind(user, "location", location={"latitude": LAT_CANARY, "longitude": LON_CANARY})
             api.send_text(user, "u Nišu")
             api.send_text(user, TYPED_CANARY)
+            api.press(user, 1, "answer|later")
             api.press(user, 1, "answer|leave")
         await api.wait_for("deleteMessages", count=2, timeout=20)
         await api.settle()
@@ -255,6 +268,43 @@ async def test_nothing_personal_is_written_and_the_token_is_not_logged(tmp_path)
         data = path.read_bytes()
         for canary in CANARIES:
             assert canary.encode() not in data, f"{canary} found in {path}"
+        for user in (USER_EN, USER_CYR):
+            for form in id_forms(user["id"]):
+                assert form not in data, f"user id as {form!r} found in {path}"
     log = bot.log.read_text(errors="replace")
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
-    assert "ready:" in log  # the log is real, just clean
+    assert "ready:" in log and "Location →" in log  # the log is real, just clean
+
+
+async def test_conflict_with_another_instance_stops_with_one_clear_line(tmp_path):
+    api = FakeBotAPI(TOKEN)
+    bot = Bot(tmp_path, await api.start())
+    api.fail("getUpdates", 409, "Conflict: terminated by other getUpdates request; make sure that only one bot "
+             "instance is running", times=10_000)
+    await bot.start()
+    try:
+        code = await asyncio.wait_for(bot.proc.wait(), 30)
+    finally:
+        await bot.stop()
+        await api.stop()
+    log = bot.log.read_text(errors="replace")
+    assert code == 3
+    assert log.count("another instance is polling with this token (409 Conflict)") == 1
+    assert TOKEN not in log
+
+
+async def test_invalid_token_exits_2_with_a_clear_error(tmp_path):
+    api = FakeBotAPI(TOKEN)
+    url = await api.start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PUTOKAZ_"))}
+    wrong = "5550009:AAHwrongTokenWrongTokenWrong_0123456789"
+    env.update(TELEGRAM_TOKEN=wrong, TELEGRAM_API_BASE_URL=url, PUTOKAZ_DB=str(tmp_path / "r.sqlite3"),
+               PYTHONPATH=str(ROOT))
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=tmp_path, env=env,
+                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    out, _ = await asyncio.wait_for(proc.communicate(), 30)
+    await api.stop()
+    text = out.decode(errors="replace")
+    assert proc.returncode == 2
+    assert "Telegram rejected TELEGRAM_TOKEN" in text
+    assert wrong not in text and wrong.split(":")[1] not in text
