@@ -169,9 +169,16 @@ def _language_from(d: Dialogue, payload: str) -> str | None:
 
 
 def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Reply]]:
-    """No live session: an old language button still works; anything else starts over."""
+    """No live session: leaving still leaves, an old language button still works; anything else starts over."""
+    leave = d.commands.get("leave")
+    if isinstance(event, Command) and event.name == "leave" and leave:
+        return _goto(d, world, new_session(d), leave)
     if isinstance(event, Press):
         screen, _, value = event.data.partition(SEP)
+        old = d.screens.get(screen)
+        button = old.button(value) if old else None
+        if leave and button is not None and button.next == leave:
+            return _goto(d, world, new_session(d), leave)
         picker = d.screens.get(d.start)
         if picker and screen == picker.name and picker.expect == "language" and value[1:] in d.languages:
             return _press(d, world, new_session(d), picker, event.data)

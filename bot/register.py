@@ -494,6 +494,8 @@ class Register:
 
     def nearest_place(self, lat: float, lon: float, within_km: float = 50.0) -> str | None:
         """The municipality whose seat is nearest to a point, if any seat is within `within_km`."""
+        if not (math.isfinite(lat) and math.isfinite(lon)):
+            return None
         point = Place("", "", "", "", "", False, lat, lon)
         best = min(self.places.values(), key=lambda p: _distance_km(point, p), default=None)
         if best is None or _distance_km(point, best) > within_km:

@@ -148,6 +148,29 @@ async def test_no_session_starts_over_but_an_old_language_button_still_works(run
     assert s.lang == "sq" and ids(r) == ["privacy", "ask-danger"]
 
 
+async def test_leave_without_a_session_leaves_and_keeps_nothing(run):
+    s, r = run(None, Command("leave"))
+    assert ids(r) == ["goodbye"] and s.ended
+    s, r = run(None, Press("answer|leave"))  # the leave button of a message from before a restart
+    assert ids(r) == ["goodbye"] and s.ended
+
+
+async def test_location_is_used_only_where_a_town_is_asked(run, core):
+    from bot.engine import Location
+    s, _ = run(None, Start("en"))
+    s2, r = run(s, Location(43.32, 21.90))
+    assert ids(r) == ["hint-location-not-needed", "ask-danger"] and s2 == s
+    s, _ = run(s, Press("danger|no"))
+    s, _ = run(s, Press("need|health"))
+    s, r = run(s, Location(43.32, 21.90))
+    assert ids(r) == ["answer"] and s.place == "nis"
+    assert "43.32" not in repr(s)
+    s, _ = run(s, Press("answer|town"))
+    s, r = run(s, Location(48.85, 2.35))  # Paris: no municipality near
+    assert ids(r) == ["hint-location-not-needed", "ask-town"]
+    assert core.register.nearest_place(float("nan"), 20.0) is None
+
+
 async def test_engine_never_repeats_typed_text(run):
     s, _ = run(None, Start("en"))
     s, _ = run(s, Press("danger|no"))

@@ -1,0 +1,49 @@
+"""A Bot API request layer that answers locally, as Telegram would, and records every call.
+
+For the benchmark and for tests that drive the real `Application` without any network.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from telegram.request import BaseRequest
+
+BOT_USER = {"id": 1000001, "is_bot": True, "first_name": "Putokaz", "username": "putokaz_offline_bot"}
+
+
+class OfflineRequest(BaseRequest):
+    def __init__(self, record: bool = False):
+        self.calls = 0
+        self.record = record
+        self.log: list[tuple[str, dict[str, Any]]] = []  # (method, parameters) when recording
+        self._mid = 10_000
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    @property
+    def read_timeout(self) -> float:
+        return 1.0
+
+    async def do_request(self, url, method, request_data=None, read_timeout=None, write_timeout=None,
+                         connect_timeout=None, pool_timeout=None) -> tuple[int, bytes]:
+        self.calls += 1
+        name = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data else {}
+        if self.record:
+            self.log.append((name, dict(params)))
+        if name == "getMe":
+            result: Any = BOT_USER
+        elif name in ("sendMessage", "editMessageText"):
+            self._mid += 1
+            result = {"message_id": params.get("message_id", self._mid), "date": 0,
+                      "chat": {"id": params["chat_id"], "type": "private"}, "text": params.get("text", "")}
+        elif name == "getUpdates":
+            result = []
+        else:
+            result = True
+        return 200, json.dumps({"ok": True, "result": result}).encode()
