@@ -106,8 +106,10 @@ class Conversations(RuleBasedStateMachine):
                                      "from": {"id": chat, "is_bot": False, "first_name": "F"},
                                      "message": {"message_id": 5, "date": 0, "chat": {"id": chat, "type": "private"},
                                                  "text": "…"}}}
+        before = self._state(chat)
         self._send(chat, update)
-        if data.startswith("language|=") and data[10:] in LANGS and self._state(chat) is not None:
+        on_picker = before is None or before.session.screen == CORE.dialogue.start
+        if data.startswith("language|=") and data[10:] in LANGS and on_picker:
             self.lang[chat] = data[10:]
 
     @rule(chat=st.sampled_from(CHATS), payload=st.sampled_from(["", "en", "sq", "sr-Cyrl", "rom", "zz", "x" * 70]))
