@@ -52,6 +52,8 @@ class FakeBotAPI:
         self.runner: web.AppRunner | None = None
         self.port = 0
         self.faults: list[dict] = []  # injected failures, consumed in order
+        self.inbox: dict[int, asyncio.Queue] = {}  # chat → what the bot showed it, for load tests
+        self.record = True  # keep every call (load tests turn this off)
         self.polled = asyncio.Event()
 
     # --- server ---------------------------------------------------------------------------------
@@ -102,7 +104,7 @@ class FakeBotAPI:
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
         fault = self._fault_for(method, params)
-        if method != "getUpdates":
+        if method != "getUpdates" and self.record:
             self.calls.append(Call(method, params))
             self._new_call.set()
         if fault is not None:
@@ -145,6 +147,9 @@ class FakeBotAPI:
 
     def _message(self, chat_id: int, text: str, markup=None, message_id: int | None = None) -> dict:
         mid = message_id or next(self._message_ids)
+        inbox = self.inbox.get(chat_id)
+        if inbox is not None:
+            inbox.put_nowait((time.monotonic(), text, markup))
         msg = {"message_id": mid, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"},
                "from": BOT_USER, "text": text}
         if markup:

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import sys
 from pathlib import Path
 
 import pytest
 
 from bot.i18n import Texts
+from bot_process import TOKEN, Bot
 from fake_bot_api import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS, _ = Texts.load(ROOT / "locales")
-TOKEN = "5550001:AAHcanaryTokenDoNotLog_0123456789abcdef"
 
 USER_EN = {"id": 987650001, "is_bot": False, "first_name": "Zorkazeta", "last_name": "Canarijevic",
            "username": "canary_user_x", "language_code": "en"}
@@ -47,40 +46,6 @@ def t(lang, mid, **args):
 def keyboard(call):
     markup = call.params.get("reply_markup") or {}
     return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
-
-
-class Bot:
-    """The bot as an operator starts it, in a scratch folder."""
-
-    def __init__(self, tmp: Path, api_url: str, **env: str):
-        self.tmp = tmp
-        self.api_url = api_url
-        # Scripts press faster than a person: unless a test is about floods, don't throttle them.
-        self.env = {"PUTOKAZ_FLOOD_BURST": "1000", **env}
-        self.proc: asyncio.subprocess.Process | None = None
-        self.log = tmp / "logs" / "bot.log"
-
-    async def start(self) -> None:
-        for d in ("work", "tmp", "home", "logs", "var"):
-            (self.tmp / d).mkdir(exist_ok=True)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PUTOKAZ_"))}
-        env.update(TELEGRAM_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=self.api_url, PUTOKAZ_DB=str(self.tmp / "var" / "r.sqlite3"),
-                   TMPDIR=str(self.tmp / "tmp"), HOME=str(self.tmp / "home"), PUTOKAZ_LOG_LEVEL="DEBUG",
-                   PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1", **self.env)
-        self._out = open(self.log, "wb")
-        self.proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", cwd=self.tmp / "work", env=env,
-                                                         stdout=self._out, stderr=asyncio.subprocess.STDOUT)
-
-    async def stop(self) -> int:
-        if self.proc and self.proc.returncode is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                await asyncio.wait_for(self.proc.wait(), 15)
-            except asyncio.TimeoutError:
-                self.proc.kill()
-                await self.proc.wait()
-        self._out.close()
-        return self.proc.returncode
 
 
 @pytest.fixture
