@@ -1,7 +1,7 @@
 """Load: many chats at once through the local Bot API server on 127.0.0.1, against the real bot
 process. Bounded in time and count; loopback only.
 
-CI runs a short version (100 chats for 10 s). The full one from the issue:
+CI runs a short version (100 chats for 15 s). The full one from the issue:
 
     PUTOKAZ_LOAD_CHATS=500 PUTOKAZ_LOAD_SECONDS=60 python -m pytest tests/test_load.py -s
 """
@@ -17,7 +17,11 @@ from bot_process import ROOT, TOKEN, Bot
 from fake_bot_api import FakeBotAPI
 
 CHATS = int(os.environ.get("PUTOKAZ_LOAD_CHATS", "100"))
-SECONDS = float(os.environ.get("PUTOKAZ_LOAD_SECONDS", "10"))
+SECONDS = float(os.environ.get("PUTOKAZ_LOAD_SECONDS", "15"))
+# Seconds between a person's steps: reading a reply and tapping or typing takes a few seconds.
+# 500 chats at this pace offer about 100 updates a second, three times what Telegram lets a bot
+# send (30 messages a second), so the bot, not Telegram, is what is measured.
+THINK = (3.0, 7.0)
 TEXTS, _ = Texts.load(ROOT / "locales")
 TOWNS = {"Niš": "Niš", "u Novom Sadu": "Novi Sad", "Kragujevac": "Kragujevac", "Ниш": "Niš", "Subotica": "Subotica",
          "iz Čačka": "Čačak", "Vranje": "Vranje", "Zemun": "Beograd", "Preshevë": "Preševo", "Szabadka": "Subotica"}
@@ -48,7 +52,7 @@ class Person:
         return text
 
     async def do(self, what) -> str | None:
-        await asyncio.sleep(self.rng.uniform(0.5, 1.5))  # a person reads and taps
+        await asyncio.sleep(self.rng.uniform(*THINK))  # a person reads, then taps or types
         t0 = time.monotonic()
         if isinstance(what, tuple):
             self.api.press(self.user, 1, what[1])
@@ -97,7 +101,7 @@ async def test_many_chats_at_once(tmp_path):
           f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms; bot memory {rss_start // 1024} → "
           f"{rss_end // 1024} MiB")
     assert code == 0
-    assert len(latencies) >= CHATS * 3
+    assert len(latencies) >= CHATS * 2
     assert p95 <= 1.0
     assert sum(p.timeouts for p in people) == 0
     assert sum(p.lost for p in people) == 0      # no session lost
