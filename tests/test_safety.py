@@ -397,3 +397,15 @@ async def test_one_flooding_chat_gets_about_one_answer_a_second_and_others_are_u
     assert 3 <= len(to_flood) <= 3 + 6  # burst, then about one a second
     assert adapter.processor.dropped >= 900
     assert latencies and max(latencies) < 1.0
+
+
+async def test_a_timed_out_call_is_logged_by_kind_and_the_chat_goes_on(h, caplog):
+    await h.start()
+    u = user(26)
+    h.api.fail("sendMessage", 200, "", chat_id=u["id"], delay=6.5)  # past python-telegram-bot's 5 s read timeout
+    await h.step(u, "/start en", quiet=0.2)
+    await asyncio.sleep(6.5)
+    calls = await h.step(u, "/start sq")
+    assert texts_sent(calls)[0].endswith(t("sq", "ask-danger"))
+    lines = [r.getMessage() for r in caplog.records if r.name == "putokaz"]
+    assert "a reply could not be sent (TimedOut)" in lines
