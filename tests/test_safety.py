@@ -409,3 +409,16 @@ async def test_a_timed_out_call_is_logged_by_kind_and_the_chat_goes_on(h, caplog
     assert texts_sent(calls)[0].endswith(t("sq", "ask-danger"))
     lines = [r.getMessage() for r in caplog.records if r.name == "putokaz"]
     assert "a reply could not be sent (TimedOut)" in lines
+
+
+async def test_updates_of_one_chat_are_handled_in_order(h):
+    await h.start()
+    u = user(27)
+    h.api.fail("sendMessage", 200, "", chat_id=u["id"], delay=1.0)  # the first reply is slow
+    n = len(h.api.calls)
+    h.api.send_text(u, "/start en")
+    h.api.send_text(u, "/help")
+    first, second = await h.api.wait_for("sendMessage", count=2, since=n, chat_id=u["id"], timeout=10)
+    assert second.at - first.at >= 1.0  # the second waited for the first to finish
+    assert first.params["text"].endswith(t("en", "ask-danger"))
+    assert second.params["text"].startswith(t("en", "help"))
