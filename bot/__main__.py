@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("run", help="run the Telegram bot (the default; needs TELEGRAM_TOKEN)")
     p_chat = sub.add_parser("chat", help="the same conversation in this terminal, no Telegram")
     p_chat.add_argument("--lang", help="start in this language (sr-Latn, sr-Cyrl, rom, sq, en)")
+    p_chat.add_argument("--script", help="replay a conversation script (tests/conversations/*.toml) and check it")
     p_srv = sub.add_parser("services", help="print what the bot would answer for a town")
     p_srv.add_argument("--town", required=True, help="a town as a person would type it")
     p_srv.add_argument("--need", default="unsure", help="shelter, talk, health, legal, work, child, foreigner, report, unsure")
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             return 1
         try:
+            if args.command == "chat" and args.script:
+                return cli.replay(core, args.script, args.lang)
             if args.command == "chat":
                 return cli.chat(core, args.lang)
             return cli.services(core, args.town, args.need, args.lang)

@@ -50,6 +50,32 @@ def chat(core: Core, lang: str | None = None, stdin=sys.stdin, out=sys.stdout) -
     return 0
 
 
+def replay(core: Core, path: str, lang: str | None, out=sys.stdout) -> int:
+    """`chat --script FILE`: replay conversation scripts as Telegram would show them; exit 1 on a failed check."""
+    from pathlib import Path
+
+    from . import scripts
+    try:
+        conversations = scripts.load(Path(path))
+    except (OSError, scripts.ScriptError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    failed = 0
+    for conv in conversations:
+        run_lang = lang or conv.languages[0]
+        result = scripts.run(core, conv, run_lang)
+        print(f"=== {conv.name} [{run_lang}]", file=out)
+        for step, replies, session in result.transcript:
+            action = next(f"{k} {v!r}" for k, v in step.items() if k in scripts.ACTIONS)
+            print(f">>> {action}", file=out)
+            _print(core.renderer.render(replies, session.lang), out)
+        for failure in result.failures:
+            print(f"FAILED {failure}", file=out)
+        failed += not result.ok
+    print(f"{len(conversations) - failed} passed, {failed} failed", file=out)
+    return 1 if failed else 0
+
+
 def services(core: Core, town: str, need: str, lang: str, out=sys.stdout) -> int:
     from .register import NEEDS
     if need not in NEEDS:

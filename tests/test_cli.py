@@ -87,3 +87,15 @@ def test_run_with_broken_files_stops_and_names_them(copy_tree, tmp_path):
     r = run(env={"TELEGRAM_TOKEN": "123:abc", "PUTOKAZ_DIALOGS_DIR": str(settings.dialogs_dir)}, tmp=tmp_path)
     assert r.returncode == 1
     assert "dialogs/main.toml:" in r.stderr and 'Did you mean "answer"?' in r.stderr
+
+
+def test_chat_replays_a_script_and_fails_on_a_broken_one(tmp_path):
+    r = run("chat", "--script", "tests/conversations/danger.toml", "--lang", "en", tmp=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.splitlines()[-1] == "3 passed, 0 failed"
+    assert ">>> press 'danger-yes'" in r.stdout and "192" in r.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[conversation]]\nname = "b"\nsteps = [ { start = "en", expect = ["ask-need"] } ]\n')
+    r = run("chat", "--script", str(bad), tmp=tmp_path)
+    assert r.returncode == 1
+    assert "FAILED step 1: expected ['ask-need'], got ['privacy', 'ask-danger']" in r.stdout
