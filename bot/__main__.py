@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     p_srv.add_argument("--lang", default="sr-Latn")
     p_chk = sub.add_parser("check", help="check dialogs, locales and register; exit 1 on any error")
     p_chk.add_argument("--format", choices=("text", "json"), default="text")
+    p_chk.add_argument("--languages", action="store_true",
+                       help="translation status per language: translated, missing, draft, percentage")
     args = parser.parse_args(argv)
 
     try:
@@ -30,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "check" and args.languages:
+        return cmd_languages(settings, args.format)
     if args.command == "check":
         return cmd_check(settings, args.format)
     if args.command in ("chat", "services"):
@@ -77,6 +81,17 @@ def cmd_check(settings: Settings, fmt: str) -> int:
     from .core import load_sources
     _, _, _, problems = load_sources(settings)
     print(report(problems, fmt))
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def cmd_languages(settings: Settings, fmt: str) -> int:
+    import json
+
+    from .check import languages_report, languages_text
+    from .i18n import Texts
+    texts, problems = Texts.load(settings.locales_dir)
+    rows = languages_report(texts)
+    print(json.dumps(rows, ensure_ascii=False, indent=2) if fmt == "json" else languages_text(rows))
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 

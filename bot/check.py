@@ -137,3 +137,32 @@ def report(problems: list[Problem], fmt: str = "text") -> str:
     lines = [str(p) for p in errs + warns]
     lines.append(f"{len(errs)} error(s), {len(warns)} warning(s)" + ("" if errs else " — OK"))
     return "\n".join(lines)
+
+
+def languages_report(texts: Texts) -> list[dict]:
+    """Per language: messages translated, missing (falling back), draft (not reviewed), percentage."""
+    ref = texts.locales[REFERENCE]
+    total = len(ref.messages)
+    rows = []
+    for tag, loc in texts.locales.items():
+        present = [m for m in ref.messages if m in loc.messages]
+        missing = [m for m in ref.messages if m not in loc.messages]
+        drafts = set(loc.draft_files) | set(ref.draft_files)
+        draft = [m for m in present if loc.where.get(m, ("", 0))[0] in drafts]
+        rows.append({"language": tag, "translated": len(present), "missing": len(missing), "draft": len(draft),
+                     "reviewed": len(present) - len(draft), "percent": round(100 * len(present) / total) if total else 0,
+                     "derived": len(loc.derived), "missing_ids": missing})
+    return rows
+
+
+def languages_text(rows: list[dict]) -> str:
+    lines = [f"{'language':<9} {'translated':>10} {'missing':>8} {'draft':>6} {'reviewed':>9} {'complete':>9}"]
+    for r in rows:
+        lines.append(f"{r['language']:<9} {r['translated']:>10} {r['missing']:>8} {r['draft']:>6} {r['reviewed']:>9} "
+                     f"{r['percent']:>8}%")
+    for r in rows:
+        if r["missing_ids"]:
+            lines.append(f"{r['language']} falls back for: {', '.join(r['missing_ids'])}")
+        if r["derived"]:
+            lines.append(f"{r['language']}: {r['derived']} message(s) derived from {REFERENCE} by transliteration")
+    return "\n".join(lines)

@@ -121,3 +121,24 @@ def test_cli_exit_status_and_json(copy_tree):
     report = json.loads(bad.stdout)
     assert report["errors"] >= 1
     assert any(p["file"] == "dialogs/main.toml" and p["line"] for p in report["problems"] if p["severity"] == "error")
+
+
+def test_languages_report_counts_missing_draft_and_reviewed(copy_tree):
+    settings = copy_tree()
+    rom = settings.locales_dir / "rom" / "main.ftl"
+    edit(rom, "ask-danger = Sian li akana ande opasnost?\n", "")
+    edit(settings.locales_dir / "en" / "main.ftl", "### status: draft", "### status: reviewed")
+    env = {"PUTOKAZ_LOCALES_DIR": str(settings.locales_dir), "PATH": "/usr/bin:/bin"}
+    r = subprocess.run([sys.executable, "-m", "bot", "check", "--languages", "--format", "json"], cwd=ROOT, env=env,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    rows = {row["language"]: row for row in json.loads(r.stdout)}
+    total = rows["sr-Latn"]["translated"]
+    assert rows["rom"]["missing"] == 1 and rows["rom"]["missing_ids"] == ["ask-danger"]
+    assert rows["rom"]["percent"] == round(100 * (total - 1) / total)
+    assert rows["en"]["draft"] == 0 and rows["en"]["reviewed"] == total
+    assert rows["sq"]["draft"] == total and rows["sq"]["reviewed"] == 0
+    assert rows["sr-Cyrl"]["derived"] > 0 and rows["sr-Cyrl"]["missing"] == 0
+    text = subprocess.run([sys.executable, "-m", "bot", "check", "--languages"], cwd=ROOT, env=env,
+                          capture_output=True, text=True).stdout
+    assert "rom falls back for: ask-danger" in text
