@@ -25,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     p_chk.add_argument("--format", choices=("text", "json"), default="text")
     p_chk.add_argument("--languages", action="store_true",
                        help="translation status per language: translated, missing, draft, percentage")
+    p_graph = sub.add_parser("graph", help="draw the dialogue (Mermaid always; SVG/PNG with Graphviz)")
+    p_graph.add_argument("--lang", default="en")
+    p_graph.add_argument("--format", choices=("mermaid", "svg", "png"), default="mermaid")
+    p_graph.add_argument("--out", help="write to this file instead of standard output")
     args = parser.parse_args(argv)
 
     try:
@@ -32,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "graph":
+        return cmd_graph(settings, args.lang, args.format, args.out)
     if args.command == "check" and args.languages:
         return cmd_languages(settings, args.format)
     if args.command == "check":
@@ -82,6 +88,29 @@ def cmd_check(settings: Settings, fmt: str) -> int:
     _, _, _, problems = load_sources(settings)
     print(report(problems, fmt))
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def cmd_graph(settings: Settings, lang: str, fmt: str, out: str | None) -> int:
+    from .core import load_sources
+    from .graph import GraphvizMissing, render
+    dialogue, texts, _, problems = load_sources(settings)
+    if dialogue is None or any(p.severity == "error" and p.file.startswith("dialogs") for p in problems):
+        print("error: fix the dialogue first (python -m bot check)", file=sys.stderr)
+        return 1
+    if lang not in texts.languages:
+        print(f"error: --lang must be one of: {', '.join(texts.languages)}", file=sys.stderr)
+        return 2
+    try:
+        data = render(dialogue, texts, lang, fmt)
+    except GraphvizMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if out:
+        with open(out, "wb") as fh:
+            fh.write(data)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
 
 
 def cmd_languages(settings: Settings, fmt: str) -> int:
