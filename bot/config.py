@@ -44,6 +44,7 @@ class Settings:
     max_rate: float = 30  # outgoing messages a second, all chats together (Telegram's limit)
     flood_burst: float = 3  # updates one chat may send at once before the bot slows down
     flood_per_second: float = 1
+    watch_seconds: float = 2  # how often to look for edited operator files (0 = only on SIGHUP)
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -66,4 +67,5 @@ class Settings:
             max_rate=_number("PUTOKAZ_MAX_RATE", cls.max_rate, 0, 100_000),
             flood_burst=_number("PUTOKAZ_FLOOD_BURST", cls.flood_burst, 1, 1000),
             flood_per_second=_number("PUTOKAZ_FLOOD_PER_SECOND", cls.flood_per_second, 0.01, 1000),
+            watch_seconds=_number("PUTOKAZ_WATCH_SECONDS", cls.watch_seconds, 0, 3600),
         )

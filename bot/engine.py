@@ -128,8 +128,11 @@ def step(d: Dialogue, world: World, session: Session | None, event: Event) -> tu
     """Advance one event. A None session means a new (or forgotten) conversation."""
     if isinstance(event, Start):
         return _start(d, world, event.payload)
-    if session is None or session.screen not in d.screens or session.ended:
+    if session is None or session.ended:
         return _restart(d, world, event)
+    if session.screen not in d.screens:  # the operators removed it: back to the start, in their language
+        new, replies = _restart(d, world, event)
+        return (replace(new, lang=new.lang or session.lang), replies)
     if isinstance(event, Command):
         target = d.commands.get(event.name)
         if target is None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import signal
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message,
                       Update)
@@ -101,10 +103,58 @@ class TelegramAdapter:
 
     async def _post_init(self, app: Application) -> None:
         await self.register_commands(app)
+        loop = asyncio.get_running_loop()
+        try:
+            loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(self.reload()))
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # no signals here (e.g. not the main thread): the file watcher still works
+        if self.settings.watch_seconds:
+            self._watcher = loop.create_task(self._watch())
         log.info("ready: %d places, %d services, %d languages", len(self.core.register.places),
                  len(self.core.register.services), len(self.core.texts.languages))
 
+    # --- hot reload: keep the last good version -------------------------------------------------
+
+    def _stamp(self) -> tuple:
+        folders = (self.settings.dialogs_dir, self.settings.locales_dir, self.settings.data_dir)
+        files = [p for f in folders for p in sorted(Path(f).rglob("*")) if p.is_file()]
+        return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+    async def _watch(self) -> None:
+        stamp = self._stamp()
+        while True:
+            await asyncio.sleep(self.settings.watch_seconds)
+            try:
+                now = self._stamp()
+            except OSError:
+                continue  # a file is being replaced: look again next time
+            if now != stamp:
+                stamp = now
+                await self.reload()
+
+    async def reload(self) -> bool:
+        """Validate the edited files and switch to them at once, or keep serving the last good version."""
+        from .core import load_core
+        from .problems import InvalidFiles
+        try:
+            core = await load_core(self.settings)
+        except InvalidFiles as exc:
+            first = exc.problems[0] if exc.problems else "unknown problem"
+            more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+            log.error("reload refused, still serving the last good version: %s%s", first, more)
+            return False
+        except Exception as exc:  # noqa: BLE001 - whatever happens, people keep being served
+            log.error("reload failed (%s), still serving the last good version", type(exc).__name__)
+            return False
+        self.core = core
+        log.info("reloaded: %d screens, %d services, %d languages", len(core.dialogue.screens),
+                 len(core.register.services), len(core.texts.languages))
+        return True
+
     async def _post_shutdown(self, app: Application) -> None:
+        watcher = getattr(self, "_watcher", None)
+        if watcher is not None:
+            watcher.cancel()
         for task in self.erase_later.values():
             task.cancel()  # a restart cancels scheduled erasing; the people were told so
         self.erase_later.clear()

@@ -199,3 +199,10 @@ async def test_rendered_answer_never_exceeds_the_limit_in_any_language(core):
         for need in ("shelter", "talk", "unsure", "health"):
             outs = core.renderer.render([Reply("answer", {"town": "x"}, show=Show("services", need, "novi-sad"))], lang)
             assert all(len(o.text) <= 4096 for o in outs)
+
+
+async def test_a_screen_removed_by_operators_sends_people_to_the_start_in_their_language(run):
+    from bot.engine import Session
+    s, r = run(Session(screen="a-screen-that-was-deleted", lang="sq", need="talk"), Text("Niš"))
+    assert ids(r) == ["hint-start-over", "choose-language"]
+    assert s.lang == "sq" and s.screen == "language" and s.need is None

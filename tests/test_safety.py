@@ -422,3 +422,58 @@ async def test_updates_of_one_chat_are_handled_in_order(h):
     assert second.at - first.at >= 1.0  # the second waited for the first to finish
     assert first.params["text"].endswith(t("en", "ask-danger"))
     assert second.params["text"].startswith(t("en", "help"))
+
+
+# --- hot reload ---------------------------------------------------------------------------------
+
+async def test_hot_reload_switches_to_good_files_and_keeps_the_last_good_version(copy_tree, caplog):
+    files = copy_tree()
+    api = FakeBotAPI(TOKEN)
+    url = await api.start()
+    h = Harness(api, await load_core(files), files)
+    h.url = url
+    try:
+        adapter, app = await h.start(watch_seconds=0.2)
+        await adapter._post_init(app)  # run_polling would call it: it starts the file watcher
+        u = user(30)
+        await h.step(u, "/start en")
+        await h.step(u, ("press", "danger|no"))
+        await h.step(u, ("press", "need|talk"))
+        # an operator edits a text: the bot picks it up without a restart
+        en = files.locales_dir / "en" / "main.ftl"
+        en.write_text(en.read_text(encoding="utf-8").replace(
+            "ask-danger = Are you in danger right now?", "ask-danger = Are you in danger at this moment?"), encoding="utf-8")
+        for _ in range(50):
+            if adapter.core.texts.format("en", "ask-danger").endswith("at this moment?"):
+                break
+            await asyncio.sleep(0.1)
+        calls = await h.step(user(31), "/start en")
+        assert texts_sent(calls)[0].endswith("Are you in danger at this moment?")
+        # a broken edit is refused with one line naming the problem; the last good version keeps serving
+        toml = files.dialogs_dir / "main.toml"
+        good = toml.read_text(encoding="utf-8")
+        toml.write_text(good.replace('on.found = "answer"', 'on.found = "answr"', 1), encoding="utf-8")
+        for _ in range(50):
+            if any("reload refused" in r.getMessage() for r in caplog.records):
+                break
+            await asyncio.sleep(0.1)
+        refused = [r.getMessage() for r in caplog.records if "reload refused" in r.getMessage()]
+        assert refused and "dialogs/main.toml" in refused[0] and 'Did you mean "answer"?' in refused[0]
+        calls = await h.step(u, "Niš")  # the person mid-conversation goes on
+        assert texts_sent(calls)[0].startswith(t("en", "answer", town="Niš", what=t("en", "need-talk")))
+        # a screen that vanishes sends people on it to the start, politely
+        toml.write_text(good.replace("[screen.town-missing]", "[screen.town-lost]").replace(
+            'on.missing = "town-missing"', 'on.missing = "town-lost"'), encoding="utf-8")
+        await h.step(u, ("press", "answer|town"))
+        await h.step(u, "Qwertyville")  # now on town-missing
+        toml.write_text(good.replace("[screen.town-missing]", "[screen.town-gone]").replace(
+            'on.missing = "town-missing"', 'on.missing = "town-gone"').replace(
+            "town-missing", "town-gone"), encoding="utf-8")
+        assert await adapter.reload()
+        calls = await h.step(u, "Niš")
+        sent = texts_sent(calls)[0]
+        assert sent.startswith(t("en", "hint-start-over")) and sent.endswith(t("en", "choose-language"))
+    finally:
+        for app in h.apps:
+            await h.stop(app)
+        await api.stop()
