@@ -69,7 +69,8 @@ async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, 
 
     tmp = Path(tempfile.mkdtemp(prefix="putokaz-bench-"))
     # No overall rate limit here: it would measure Telegram's 30 messages a second, not our cost.
-    settings = replace(Settings(), token=TOKEN, db_path=tmp / "register.sqlite3", max_rate=0)
+    settings = replace(Settings(), token=TOKEN, db_path=tmp / "register.sqlite3", max_rate=0,
+                       stats_db=tmp / "stats.sqlite3")
     core = await load_core(settings)
 
     bot_req = RecordingRequest()
@@ -142,7 +143,7 @@ from bot.config import Settings
 from bot.core import load_core
 from bot.telegram_adapter import TelegramAdapter
 async def main():
-    settings = replace(Settings(), token=TOKEN, db_path=Path(tempfile.mkdtemp()) / "r.sqlite3")
+    settings = replace(Settings(), token=TOKEN, db_path=Path(tempfile.mkdtemp()) / "r.sqlite3", stats=False)
     core = await load_core(settings)
     adapter = TelegramAdapter(core, settings)
     app = adapter.build(request=RecordingRequest())

@@ -29,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     p_graph.add_argument("--lang", default="en")
     p_graph.add_argument("--format", choices=("mermaid", "svg", "png"), default="mermaid")
     p_graph.add_argument("--out", help="write to this file instead of standard output")
+    p_stats = sub.add_parser("stats", help="answers by district and need, small cells suppressed")
+    p_stats.add_argument("--since", help="first ISO week to include, e.g. 2026-W40")
+    p_stats.add_argument("--format", choices=("table", "csv", "png"), default="table")
+    p_stats.add_argument("--out", help="write to this file (png needs it)")
     args = parser.parse_args(argv)
 
     try:
@@ -36,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "stats":
+        return cmd_stats(settings, args.since, args.format, args.out)
     if args.command == "graph":
         return cmd_graph(settings, args.lang, args.format, args.out)
     if args.command == "check" and args.languages:
@@ -88,6 +94,25 @@ def cmd_check(settings: Settings, fmt: str) -> int:
     _, _, _, problems = load_sources(settings)
     print(report(problems, fmt))
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def cmd_stats(settings: Settings, since: str | None, fmt: str, out: str | None) -> int:
+    import re
+
+    from . import stats
+    if since and not re.fullmatch(r"\d{4}-W\d{2}", since):
+        print("error: --since takes an ISO week such as 2026-W40", file=sys.stderr)
+        return 2
+    if fmt == "png" and not out:
+        print("error: --format png needs --out FILE", file=sys.stderr)
+        return 2
+    data = stats.report(asyncio.run(stats.read(settings.stats_db, since)), fmt)
+    if out:
+        with open(out, "wb") as fh:
+            fh.write(data if isinstance(data, bytes) else data.encode())
+    else:
+        sys.stdout.write(data)
+    return 0
 
 
 def cmd_graph(settings: Settings, lang: str, fmt: str, out: str | None) -> int:

@@ -45,6 +45,8 @@ class Settings:
     flood_burst: float = 3  # updates one chat may send at once before the bot slows down
     flood_per_second: float = 1
     watch_seconds: float = 2  # how often to look for edited operator files (0 = only on SIGHUP)
+    stats: bool = True  # count answers by (week, district, need, language)
+    stats_db: Path = ROOT / "var" / "stats.sqlite3"
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -68,4 +70,6 @@ class Settings:
             flood_burst=_number("PUTOKAZ_FLOOD_BURST", cls.flood_burst, 1, 1000),
             flood_per_second=_number("PUTOKAZ_FLOOD_PER_SECOND", cls.flood_per_second, 0.01, 1000),
             watch_seconds=_number("PUTOKAZ_WATCH_SECONDS", cls.watch_seconds, 0, 3600),
+            stats=env.get("PUTOKAZ_STATS", "").strip().lower() not in ("0", "no", "false", "off"),
+            stats_db=Path(env.get("PUTOKAZ_STATS_DB") or cls.stats_db),
         )

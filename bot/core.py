@@ -12,6 +12,7 @@ from .matching import TownMatcher
 from .problems import InvalidFiles, Problem, errors
 from .register import Register, RegisterData, build_database, load_csv
 from .render import Out, Renderer
+from .stats import DemandCounter
 
 
 @dataclass
@@ -21,9 +22,16 @@ class Core:
     register: Register
     world: World
     renderer: Renderer
+    demand: "DemandCounter | None" = None  # counts answers by week, district, need, language
 
     def step(self, session: Session | None, event: Event) -> tuple[Session, list[Out]]:
         session, replies = engine.step(self.dialogue, self.world, session, event)
+        if self.demand is not None:
+            for r in replies:
+                if r.show is not None and r.show.list == "services" and not r.repeat and session.lang:
+                    place = self.register.places.get(r.show.place) if r.show.place else None
+                    self.demand.add(district=place.district if place else "-", need=r.show.need or "unsure",
+                                    language=session.lang)
         return session, self.renderer.render(replies, session.lang)
 
     def lang_of(self, session: Session | None) -> str | None:

@@ -96,6 +96,7 @@ class Reply:
     show: Show | None = None
     kind: str = "screen"  # "screen" or "hint"
     effect: str | None = None  # what the adapter must do besides sending: "erase-later"
+    repeat: bool = False  # the current screen shown again after a hint (not a new answer)
     # Everything the rendered text depends on besides the language; lets the renderer cache.
     key: tuple | None = field(default=None, compare=False)
 
@@ -193,7 +194,13 @@ def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Rep
 def _hint(d: Dialogue, world: World, session: Session, key: str) -> tuple[Session, list[Reply]]:
     message = d.replies.get(key) or d.replies.get("media", "")
     hint = Reply(message, kind="hint", key=("hint", message))
-    return session, [hint, *_render(d, world, session, d.screens[session.screen])]
+    again = [replace_reply(r, repeat=True) for r in _render(d, world, session, d.screens[session.screen])]
+    return session, [hint, *again]
+
+
+def replace_reply(reply: Reply, **changes) -> Reply:
+    import dataclasses
+    return dataclasses.replace(reply, **changes)
 
 
 def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: str) -> tuple[Session, list[Reply]]:

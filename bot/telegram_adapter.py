@@ -78,6 +78,12 @@ class TelegramAdapter:
                                           keyer=self.sessions.key, max_chats=settings.session_max)
         self.erase_later: dict[bytes, asyncio.Task] = {}
         self.exit_code = 0
+        self.demand = None
+        if settings.stats:
+            from .stats import DemandCounter
+            self.demand = DemandCounter(settings.stats_db, {p.district for p in core.register.places.values()},
+                                        core.texts.languages)
+        core.demand = self.demand
 
     # --- building the Application ------------------------------------------------------------
 
@@ -110,6 +116,19 @@ class TelegramAdapter:
             pass  # no signals here (e.g. not the main thread): the file watcher still works
         if self.settings.watch_seconds:
             self._watcher = loop.create_task(self._watch())
+        if self.demand is not None:
+            self._flusher = loop.create_task(self._flush_every(60))
+
+    async def _flush_every(self, seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            await self._flush()
+
+    async def _flush(self) -> None:
+        try:
+            await self.demand.flush()
+        except Exception as exc:  # noqa: BLE001 - counting must never stop the help
+            log.warning("could not write the answer counts (%s)", type(exc).__name__)
         log.info("ready: %d places, %d services, %d languages", len(self.core.register.places),
                  len(self.core.register.services), len(self.core.texts.languages))
 
@@ -146,15 +165,19 @@ class TelegramAdapter:
         except Exception as exc:  # noqa: BLE001 - whatever happens, people keep being served
             log.error("reload failed (%s), still serving the last good version", type(exc).__name__)
             return False
+        core.demand = self.demand
         self.core = core
         log.info("reloaded: %d screens, %d services, %d languages", len(core.dialogue.screens),
                  len(core.register.services), len(core.texts.languages))
         return True
 
     async def _post_shutdown(self, app: Application) -> None:
-        watcher = getattr(self, "_watcher", None)
-        if watcher is not None:
-            watcher.cancel()
+        for name in ("_watcher", "_flusher"):
+            task = getattr(self, name, None)
+            if task is not None:
+                task.cancel()
+        if self.demand is not None:
+            await self._flush()
         for task in self.erase_later.values():
             task.cancel()  # a restart cancels scheduled erasing; the people were told so
         self.erase_later.clear()

@@ -17,7 +17,7 @@ from bot.i18n import LANGUAGES  # noqa: E402
 @pytest.fixture
 def settings(tmp_path) -> Settings:
     """The real dialogs, locales and register, with the SQLite file in a temporary folder."""
-    return replace(Settings(), db_path=tmp_path / "register.sqlite3")
+    return replace(Settings(), db_path=tmp_path / "register.sqlite3", stats_db=tmp_path / "stats.sqlite3")
 
 
 @pytest.fixture
@@ -34,7 +34,8 @@ def copy_tree(tmp_path):
         for name in ("dialogs", "locales", "data"):
             shutil.copytree(ROOT / name, tmp_path / name, dirs_exist_ok=True)
         return Settings(data_dir=tmp_path / "data", dialogs_dir=tmp_path / "dialogs",
-                        locales_dir=tmp_path / "locales", db_path=tmp_path / "register.sqlite3")
+                        locales_dir=tmp_path / "locales", db_path=tmp_path / "register.sqlite3",
+                        stats_db=tmp_path / "stats.sqlite3")
     return make
 
 

@@ -53,7 +53,7 @@ class Conversations(RuleBasedStateMachine):
         self._boot()
 
     def _boot(self):
-        s = replace(Settings(), token="1:offline", max_rate=0, erase_later_seconds=3600)
+        s = replace(Settings(), token="1:offline", max_rate=0, erase_later_seconds=3600, stats=False)
         self.adapter = TelegramAdapter(CORE, s)
         self.request = OfflineRequest(record=True)
         self.app = self.adapter.build(request=self.request)
