@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -273,3 +274,31 @@ async def test_invalid_token_exits_2_with_a_clear_error(tmp_path):
     assert proc.returncode == 2
     assert "Telegram rejected TELEGRAM_TOKEN" in text
     assert wrong not in text and wrong.split(":")[1] not in text
+
+
+async def test_sighup_reloads_edited_files(tmp_path):
+    import shutil
+    for name in ("dialogs", "locales", "data"):
+        shutil.copytree(ROOT / name, tmp_path / "files" / name)
+    files = tmp_path / "files"
+    api = FakeBotAPI(TOKEN)
+    bot = Bot(tmp_path, await api.start(), PUTOKAZ_WATCH_SECONDS="0", PUTOKAZ_DIALOGS_DIR=str(files / "dialogs"),
+              PUTOKAZ_LOCALES_DIR=str(files / "locales"), PUTOKAZ_DATA_DIR=str(files / "data"))
+    await bot.start()
+    try:
+        await api.wait_for("setMyCommands", count=4, timeout=30)
+        en = files / "locales" / "en" / "main.ftl"
+        en.write_text(en.read_text(encoding="utf-8").replace("Are you in danger right now?", "Are you in danger now?"),
+                      encoding="utf-8")
+        bot.proc.send_signal(signal.SIGHUP)
+        for _ in range(100):
+            if "reloaded:" in bot.log.read_text(errors="replace"):
+                break
+            await asyncio.sleep(0.1)
+        n = len(api.calls)
+        api.send_text(USER_EN, "/start en")
+        [sent] = await api.wait_for("sendMessage", since=n)
+        assert sent.params["text"].endswith("Are you in danger now?")
+    finally:
+        assert await bot.stop() == 0
+        await api.stop()
