@@ -155,22 +155,91 @@ def cmd_run(settings: Settings) -> int:
         print("error: TELEGRAM_TOKEN is not set; get a token from @BotFather and set TELEGRAM_TOKEN "
               "(see .env.example)", file=sys.stderr)
         return 2
+    if settings.mode == "webhook" and not settings.webhook_url.startswith(("https://", "http://")):
+        print("error: PUTOKAZ_MODE=webhook needs PUTOKAZ_WEBHOOK_URL, the public https:// address Telegram posts to",
+              file=sys.stderr)
+        return 2
     logs.setup(settings.log_level, settings.token)
+    from telegram.error import InvalidToken
+    from .telegram_adapter import ALLOWED_UPDATES, FallbackAdapter, TelegramAdapter
     try:
         core = asyncio.run(_load(settings))
+        adapter = TelegramAdapter(core, settings)
     except InvalidFiles as exc:
-        print(f"error: the bot cannot start until these are fixed:\n{exc}", file=sys.stderr)
-        return 1
-    from telegram.error import InvalidToken
-    from .telegram_adapter import ALLOWED_UPDATES, TelegramAdapter
-    adapter = TelegramAdapter(core, settings)
+        # Still answer people, with the essentials, while the operators fix the files.
+        print(f"error: the operator files have errors; serving the fallback reply until they are fixed:\n{exc}",
+              file=sys.stderr)
+        first = str(exc.problems[0]) if exc.problems else "invalid files"
+        adapter = FallbackAdapter(settings, first)
+    except Exception as exc:  # noqa: BLE001 - e.g. the register cannot be written: still answer
+        print(f"error: could not load the register ({type(exc).__name__}); serving the fallback reply", file=sys.stderr)
+        adapter = FallbackAdapter(settings, type(exc).__name__)
     app = adapter.build()
     try:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False)
+        if settings.mode == "webhook":
+            asyncio.run(serve_webhook(adapter, app, settings, ALLOWED_UPDATES))
+        else:
+            app.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False)
     except InvalidToken:
         print("error: Telegram rejected TELEGRAM_TOKEN; check it with @BotFather", file=sys.stderr)
         return 2
     return adapter.exit_code
+
+
+async def serve_webhook(adapter, app, settings: Settings, allowed_updates: list[str]) -> None:
+    """Webhook mode: our own small server receives updates; SIGTERM stops taking them, finishes those
+    in hand (bounded by PUTOKAZ_STOP_SECONDS), closes everything and returns (exit 0)."""
+    import logging
+    import secrets
+    import signal
+
+    from telegram import Update
+
+    from .telegram_adapter import start_server
+    from .web import parse_listen, webhook_app
+    log = logging.getLogger("putokaz")
+    host, port = parse_listen(settings.listen)
+    path = "/telegram/" + secrets.token_urlsafe(24)
+    secret = settings.webhook_secret or secrets.token_urlsafe(32)
+
+    async def deliver(data: dict) -> None:
+        try:
+            update = Update.de_json(data, app.bot)
+        except Exception:  # noqa: BLE001 - a malformed update is dropped, never logged
+            log.warning("an update that could not be read was dropped")
+            return
+        await app.update_queue.put(update)
+
+    await app.initialize()
+    if app.post_init:
+        await app.post_init(app)
+    await app.start()
+    runner = await start_server(webhook_app(path, secret, deliver, adapter.health), host, port)
+    await app.bot.set_webhook(settings.webhook_url.rstrip("/") + path, secret_token=secret,
+                              allowed_updates=allowed_updates, max_connections=40)
+    log.info("webhook mode: listening on %s:%d", host, port)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    log.info("stopping: no new updates; finishing those in hand")
+    await runner.cleanup()  # stop taking updates first
+    try:
+        await asyncio.wait_for(_drain(app), settings.stop_seconds)
+    except asyncio.TimeoutError:
+        log.warning("stopping: updates still in hand after %.0f s were dropped", settings.stop_seconds)
+    await app.stop()
+    if app.post_shutdown:
+        await app.post_shutdown(app)
+    await app.shutdown()
+
+
+async def _drain(app) -> None:
+    """Wait until every received update has been handled."""
+    while not app.update_queue.empty() or getattr(app.update_processor, "current_concurrent_updates", 0):
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0)
 
 
 if __name__ == "__main__":

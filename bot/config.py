@@ -25,6 +25,13 @@ def _number(name: str, default: float, low: float, high: float) -> float:
     return value
 
 
+def _mode(value: str) -> str:
+    value = value.strip().lower() or "polling"
+    if value not in ("polling", "webhook"):
+        raise ConfigError(f"PUTOKAZ_MODE must be polling or webhook (got {value!r})")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     token: str = ""
@@ -45,6 +52,12 @@ class Settings:
     flood_burst: float = 3  # updates one chat may send at once before the bot slows down
     flood_per_second: float = 1
     watch_seconds: float = 2  # how often to look for edited operator files (0 = only on SIGHUP)
+    mode: str = "polling"  # or "webhook"
+    listen: str = "127.0.0.1:8443"  # webhook mode: where the bot's HTTP server listens
+    webhook_url: str = ""  # webhook mode: the public base URL Telegram posts to (a random path is added)
+    webhook_secret: str = ""  # webhook mode: Telegram's secret_token; generated at start when empty
+    health_port: int = 0  # polling mode: serve /healthz on 127.0.0.1:<port> when set
+    stop_seconds: float = 10  # on SIGTERM: how long to finish the updates in hand
     stats: bool = True  # count answers by (week, district, need, language)
     stats_db: Path = ROOT / "var" / "stats.sqlite3"
 
@@ -71,5 +84,11 @@ class Settings:
             flood_per_second=_number("PUTOKAZ_FLOOD_PER_SECOND", cls.flood_per_second, 0.01, 1000),
             watch_seconds=_number("PUTOKAZ_WATCH_SECONDS", cls.watch_seconds, 0, 3600),
             stats=env.get("PUTOKAZ_STATS", "").strip().lower() not in ("0", "no", "false", "off"),
+            mode=_mode(env.get("PUTOKAZ_MODE", "polling")),
+            listen=env.get("PUTOKAZ_LISTEN") or cls.listen,
+            webhook_url=env.get("PUTOKAZ_WEBHOOK_URL", "").strip(),
+            webhook_secret=env.get("PUTOKAZ_WEBHOOK_SECRET", "").strip(),
+            health_port=int(_number("PUTOKAZ_HEALTH_PORT", 0, 0, 65535)),
+            stop_seconds=_number("PUTOKAZ_STOP_SECONDS", cls.stop_seconds, 0, 600),
             stats_db=Path(env.get("PUTOKAZ_STATS_DB") or cls.stats_db),
         )

@@ -23,6 +23,11 @@ class Core:
     world: World
     renderer: Renderer
     demand: "DemandCounter | None" = None  # counts answers by week, district, need, language
+    version: str = ""  # a hash of the dialogue and locale files, for /healthz
+
+    def health(self) -> dict:
+        dates = [s.checked_on for s in self.register.services if s.checked_on and s.shown]
+        return {"status": "ok", "register": max(dates, default=""), "dialogs": self.version}
 
     def step(self, session: Session | None, event: Event) -> tuple[Session, list[Out]]:
         session, replies = engine.step(self.dialogue, self.world, session, event)
@@ -68,4 +73,17 @@ async def load_core(settings: Settings) -> Core:
         raise InvalidFiles(problems)
     build_database(data, settings.db_path)
     register = await Register.open(settings.db_path, nearby_km=settings.nearby_km)
-    return build_core(dialogue, texts, register, settings.delete_typed)
+    core = build_core(dialogue, texts, register, settings.delete_typed)
+    core.version = files_hash(settings.dialogs_dir, settings.locales_dir)
+    return core
+
+
+def files_hash(*folders) -> str:
+    import hashlib
+    from pathlib import Path
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]

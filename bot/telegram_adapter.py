@@ -27,6 +27,7 @@ from .engine import Command, Event, Location, Other, Press, Session, Start, Text
 from .ratelimit import ChatRateLimiter, PerChatProcessor
 from .render import Out
 from .sessions import MemorySessions
+from .web import health_app
 
 log = logging.getLogger("putokaz")
 
@@ -84,6 +85,8 @@ class TelegramAdapter:
             self.demand = DemandCounter(settings.stats_db, {p.district for p in core.register.places.values()},
                                         core.texts.languages)
         core.demand = self.demand
+        self.ready = False  # /healthz answers 200 only once the bot is serving
+        self._health_runner = None
 
     # --- building the Application ------------------------------------------------------------
 
@@ -108,16 +111,26 @@ class TelegramAdapter:
         return app
 
     async def _post_init(self, app: Application) -> None:
-        await self.register_commands(app)
         loop = asyncio.get_running_loop()
         try:
             loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(self.reload()))
         except (NotImplementedError, RuntimeError, ValueError):
             pass  # no signals here (e.g. not the main thread): the file watcher still works
+        await self.register_commands(app)
         if self.settings.watch_seconds:
             self._watcher = loop.create_task(self._watch())
         if self.demand is not None:
             self._flusher = loop.create_task(self._flush_every(60))
+        if self.settings.mode == "polling" and self.settings.health_port:
+            self._health_runner = await start_server(health_app(self.health), "127.0.0.1", self.settings.health_port)
+        self.ready = True
+        log.info("ready: %d places, %d services, %d languages", len(self.core.register.places),
+                 len(self.core.register.services), len(self.core.texts.languages))
+
+    def health(self) -> tuple[int, dict]:
+        if not self.ready:
+            return 503, {"status": "starting"}
+        return 200, self.core.health()
 
     async def _flush_every(self, seconds: float) -> None:
         while True:
@@ -129,8 +142,6 @@ class TelegramAdapter:
             await self.demand.flush()
         except Exception as exc:  # noqa: BLE001 - counting must never stop the help
             log.warning("could not write the answer counts (%s)", type(exc).__name__)
-        log.info("ready: %d places, %d services, %d languages", len(self.core.register.places),
-                 len(self.core.register.services), len(self.core.texts.languages))
 
     # --- hot reload: keep the last good version -------------------------------------------------
 
@@ -166,12 +177,17 @@ class TelegramAdapter:
             log.error("reload failed (%s), still serving the last good version", type(exc).__name__)
             return False
         core.demand = self.demand
+        self.ready = False  # /healthz answers 200 only once the bot is serving
+        self._health_runner = None
         self.core = core
         log.info("reloaded: %d screens, %d services, %d languages", len(core.dialogue.screens),
                  len(core.register.services), len(core.texts.languages))
         return True
 
     async def _post_shutdown(self, app: Application) -> None:
+        self.ready = False
+        if self._health_runner is not None:
+            await self._health_runner.cleanup()
         for name in ("_watcher", "_flusher"):
             task = getattr(self, name, None)
             if task is not None:
@@ -347,6 +363,61 @@ class TelegramAdapter:
             await bot.leave_chat(chat_id)
         except TelegramError:
             pass
+
+
+async def start_server(app, host: str, port: int):
+    from aiohttp import web
+    runner = web.AppRunner(app, access_log=None)  # no access log: it would hold request paths and addresses
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    return runner
+
+
+class FallbackAdapter:
+    """When the operator files cannot be loaded: every message gets the compiled-in essentials."""
+
+    def __init__(self, settings: Settings, reason: str):
+        self.settings, self.reason = settings, reason
+        self.exit_code = 0
+        self._health_runner = None
+
+    def health(self) -> tuple[int, dict]:
+        return 503, {"status": "fallback", "reason": self.reason}
+
+    def build(self, request=None) -> Application:
+        builder = (ApplicationBuilder().token(self.settings.token).post_init(self._post_init)
+                   .post_shutdown(self._post_shutdown).concurrent_updates(True))
+        if self.settings.api_base_url:
+            builder = builder.base_url(self.settings.api_base_url)
+        if self.settings.file_base_url:
+            builder = builder.base_file_url(self.settings.file_base_url)
+        app = builder.build()
+        app.add_handler(TypeHandler(Update, self.handle))
+        return app
+
+    async def _post_init(self, app: Application) -> None:
+        if self.settings.mode == "polling" and self.settings.health_port:
+            self._health_runner = await start_server(health_app(self.health), "127.0.0.1", self.settings.health_port)
+        log.error("serving the fallback reply only: %s", self.reason)
+
+    async def _post_shutdown(self, app: Application) -> None:
+        if self._health_runner is not None:
+            await self._health_runner.cleanup()
+
+    async def handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        from .fallback import FALLBACK_TEXT
+        chat = update.effective_chat
+        if update.callback_query is not None:
+            try:
+                await update.callback_query.answer()
+            except TelegramError:
+                pass
+        if chat is None or chat.type != ChatType.PRIVATE or not (update.message or update.callback_query):
+            return
+        try:
+            await context.bot.send_message(chat.id, FALLBACK_TEXT, disable_notification=True)
+        except TelegramError as exc:
+            log.warning("a reply could not be sent (%s)", type(exc).__name__)
 
 
 class _SerialisedOnce:

@@ -128,6 +128,10 @@ class FakeBotAPI:
     async def api_deleteWebhook(self, p):  # noqa: N802
         return True
 
+    async def api_setWebhook(self, p):  # noqa: N802
+        self.webhook = dict(p)
+        return True
+
     async def api_getUpdates(self, p):  # noqa: N802
         self.polled.set()
         offset = int(p.get("offset") or 0)

@@ -287,6 +287,10 @@ async def test_sighup_reloads_edited_files(tmp_path):
     await bot.start()
     try:
         await api.wait_for("setMyCommands", count=4, timeout=30)
+        for _ in range(100):
+            if "ready:" in bot.log.read_text(errors="replace"):
+                break
+            await asyncio.sleep(0.05)
         en = files / "locales" / "en" / "main.ftl"
         en.write_text(en.read_text(encoding="utf-8").replace("Are you in danger right now?", "Are you in danger now?"),
                       encoding="utf-8")

@@ -1,0 +1,136 @@
+"""Running for real: webhook mode with its secret, /healthz, the fallback reply, graceful SIGTERM."""
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import signal
+import socket
+import time
+
+import aiohttp
+
+from bot.fallback import FALLBACK_TEXT
+from bot.i18n import Texts
+from bot_process import ROOT, TOKEN, Bot
+from fake_bot_api import FakeBotAPI
+
+TEXTS, _ = Texts.load(ROOT / "locales")
+USER = {"id": 930001, "is_bot": False, "first_name": "W"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def update(text: str, n: int = 1) -> dict:
+    return {"update_id": n, "message": {"message_id": 500 + n, "date": int(time.time()), "from": USER,
+                                        "chat": {"id": USER["id"], "type": "private"}, "text": text}}
+
+
+async def wait_log(bot: Bot, needle: str, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while needle not in bot.log.read_text(errors="replace"):
+        assert time.monotonic() < deadline, f"{needle!r} never logged"
+        await asyncio.sleep(0.05)
+
+
+async def test_webhook_mode_secret_health_and_graceful_stop(tmp_path):
+    api = FakeBotAPI(TOKEN)
+    port = free_port()
+    bot = Bot(tmp_path, await api.start(), PUTOKAZ_MODE="webhook", PUTOKAZ_LISTEN=f"127.0.0.1:{port}",
+              PUTOKAZ_WEBHOOK_URL=f"http://127.0.0.1:{port}", PUTOKAZ_LOG_LEVEL="INFO")
+    await bot.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        await api.wait_for("setWebhook", timeout=30)
+        hook = api.webhook
+        path = hook["url"][len(base):]
+        assert path.startswith("/telegram/") and len(path) > 30
+        secret = hook["secret_token"]
+        assert len(secret) >= 32
+        assert set(json.loads(hook["allowed_updates"]) if isinstance(hook["allowed_updates"], str)
+                   else hook["allowed_updates"]) == {"message", "callback_query", "channel_post", "my_chat_member"}
+        async with aiohttp.ClientSession() as http:
+            async with http.get(base + "/healthz") as r:
+                assert r.status == 200
+                body = await r.json()
+                assert body["status"] == "ok" and body["register"] == "2025-03-14" and len(body["dialogs"]) == 12
+            # without or with a wrong secret: 403, nothing processed, nothing logged
+            canary = update("Zqxjforgedcanary")
+            for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
+                async with http.post(base + path, json=canary, headers=headers) as r:
+                    assert r.status == 403
+            good = {"X-Telegram-Bot-Api-Secret-Token": secret}
+            async with http.post(base + path, data=b"{not json", headers=good) as r:
+                assert r.status == 400
+            async with http.post(base + path, data=b"x" * (300 * 1024), headers=good) as r:
+                assert r.status == 413
+            async with http.post(base + "/elsewhere", json=canary, headers=good) as r:
+                assert r.status in (404, 405)
+            assert not [c for c in api.calls if c.method == "sendMessage"]
+            # a real update is answered
+            n = len(api.calls)
+            async with http.post(base + path, json=update("/start en", 2), headers=good) as r:
+                assert r.status == 200
+            [sent] = await api.wait_for("sendMessage", since=n)
+            assert sent.params["text"].endswith(TEXTS.format("en", "ask-danger"))
+            # SIGTERM while a reply is in hand: it is finished, then the bot exits 0
+            api.fail("sendMessage", 200, "", delay=1.5)
+            n = len(api.calls)
+            async with http.post(base + path, json=update("/start sq", 3), headers=good) as r:
+                assert r.status == 200
+            await api.wait_for("sendMessage", since=n)
+            bot.proc.send_signal(signal.SIGTERM)
+            code = await asyncio.wait_for(bot.proc.wait(), 20)
+            assert code == 0
+    finally:
+        await bot.stop()
+        await api.stop()
+    log = bot.log.read_text(errors="replace")
+    assert "Zqxjforgedcanary" not in log and "not json" not in log and TOKEN not in log and secret not in log
+    assert "stopping: no new updates" in log
+
+
+async def test_broken_files_at_start_still_answer_with_the_essentials(tmp_path):
+    for name in ("dialogs", "locales", "data"):
+        shutil.copytree(ROOT / name, tmp_path / "files" / name)
+    toml = tmp_path / "files" / "dialogs" / "main.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('says = "ask-need"', 'says = "ask-need'), encoding="utf-8")
+    api = FakeBotAPI(TOKEN)
+    port = free_port()
+    bot = Bot(tmp_path, await api.start(), PUTOKAZ_DIALOGS_DIR=str(toml.parent), PUTOKAZ_HEALTH_PORT=str(port))
+    await bot.start()
+    try:
+        await wait_log(bot, "serving the fallback reply only")
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"http://127.0.0.1:{port}/healthz") as r:
+                assert r.status == 503
+                body = await r.json()
+                assert body["status"] == "fallback" and "dialogs/main.toml" in body["reason"]
+        n = len(api.calls)
+        api.send_text(USER, "Help, anything")
+        [sent] = await api.wait_for("sendMessage", since=n)
+        assert sent.params["text"] == FALLBACK_TEXT
+        assert "192" in FALLBACK_TEXT and "194" in FALLBACK_TEXT and "011 785 00 00" in FALLBACK_TEXT
+        assert "112" not in FALLBACK_TEXT
+    finally:
+        assert await bot.stop() == 0
+        await api.stop()
+
+
+async def test_health_listener_in_polling_mode(tmp_path):
+    api = FakeBotAPI(TOKEN)
+    port = free_port()
+    bot = Bot(tmp_path, await api.start(), PUTOKAZ_HEALTH_PORT=str(port))
+    await bot.start()
+    try:
+        await wait_log(bot, "ready:")
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"http://127.0.0.1:{port}/healthz") as r:
+                assert r.status == 200 and (await r.json())["status"] == "ok"
+    finally:
+        assert await bot.stop() == 0
+        await api.stop()
