@@ -159,7 +159,7 @@ def cmd_run(settings: Settings) -> int:
         print("error: PUTOKAZ_MODE=webhook needs PUTOKAZ_WEBHOOK_URL, the public https:// address Telegram posts to",
               file=sys.stderr)
         return 2
-    logs.setup(settings.log_level, settings.token)
+    logs.setup(settings.log_level, settings.token, fmt=settings.log_format)
     from telegram.error import InvalidToken
     from .telegram_adapter import ALLOWED_UPDATES, FallbackAdapter, TelegramAdapter
     try:

@@ -29,9 +29,19 @@ class RedactToken(logging.Filter):
         return True
 
 
-def setup(level: str = "INFO", token: str = "", stream=None) -> None:
+class JsonLines(logging.Formatter):
+    """One JSON object a line, for log collectors: time, level, logger, message — nothing else."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        import json
+        return json.dumps({"ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname,
+                           "logger": record.name, "msg": record.getMessage()}, ensure_ascii=False)
+
+
+def setup(level: str = "INFO", token: str = "", stream=None, fmt: str = "text") -> None:
     handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(JsonLines() if fmt == "json" else
+                         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactToken(token))
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -86,6 +86,7 @@ class TelegramAdapter:
                                         core.texts.languages)
         core.demand = self.demand
         self.ready = False  # /healthz answers 200 only once the bot is serving
+        self._latencies: list[float] = []  # seconds per handled update since the last summary (no content)
         self._health_runner = None
 
     # --- building the Application ------------------------------------------------------------
@@ -121,6 +122,7 @@ class TelegramAdapter:
             self._watcher = loop.create_task(self._watch())
         if self.demand is not None:
             self._flusher = loop.create_task(self._flush_every(60))
+        self._summary = loop.create_task(self._summarise_every(self.settings.summary_minutes * 60))
         if self.settings.mode == "polling" and self.settings.health_port:
             self._health_runner = await start_server(health_app(self.health), "127.0.0.1", self.settings.health_port)
         self.ready = True
@@ -131,6 +133,21 @@ class TelegramAdapter:
         if not self.ready:
             return 503, {"status": "starting"}
         return 200, self.core.health()
+
+    async def _summarise_every(self, seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            self.summarise(seconds)
+
+    def summarise(self, seconds: float) -> str:
+        """One line: how many updates, how fast — counts and times only."""
+        times, self._latencies = sorted(self._latencies), []
+        p = (lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000) if times else (lambda q: 0.0)  # noqa: E731
+        line = (f"summary: updates={len(times)} minutes={seconds / 60:g} p50_ms={p(0.5):.0f} p95_ms={p(0.95):.0f} "
+                f"max_ms={(times[-1] * 1000 if times else 0):.0f} flood_dropped={self.processor.dropped} "
+                f"sessions={len(self.sessions)}")
+        log.info(line)
+        return line
 
     async def _flush_every(self, seconds: float) -> None:
         while True:
@@ -178,6 +195,7 @@ class TelegramAdapter:
             return False
         core.demand = self.demand
         self.ready = False  # /healthz answers 200 only once the bot is serving
+        self._latencies: list[float] = []  # seconds per handled update since the last summary (no content)
         self._health_runner = None
         self.core = core
         log.info("reloaded: %d screens, %d services, %d languages", len(core.dialogue.screens),
@@ -188,7 +206,7 @@ class TelegramAdapter:
         self.ready = False
         if self._health_runner is not None:
             await self._health_runner.cleanup()
-        for name in ("_watcher", "_flusher"):
+        for name in ("_watcher", "_flusher", "_summary"):
             task = getattr(self, name, None)
             if task is not None:
                 task.cancel()
@@ -224,6 +242,14 @@ class TelegramAdapter:
     # --- one update ---------------------------------------------------------------------------
 
     async def handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        started = time.perf_counter()
+        try:
+            await self._handle(update, context)
+        finally:
+            if len(self._latencies) < 1_000_000:
+                self._latencies.append(time.perf_counter() - started)
+
+    async def _handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         bot = context.bot
         query = update.callback_query
         message = update.message

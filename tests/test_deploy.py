@@ -134,3 +134,25 @@ async def test_health_listener_in_polling_mode(tmp_path):
     finally:
         assert await bot.stop() == 0
         await api.stop()
+
+
+async def test_json_logs_and_the_summary_line_carry_no_content(tmp_path):
+    api = FakeBotAPI(TOKEN)
+    bot = Bot(tmp_path, await api.start(), PUTOKAZ_LOG_FORMAT="json", PUTOKAZ_SUMMARY_MINUTES="0.02",
+              PUTOKAZ_LOG_LEVEL="INFO")
+    await bot.start()
+    try:
+        await wait_log(bot, "ready:")
+        api.send_text(USER, "/start en")
+        api.send_text(USER, "Zqxjsummarycanary")
+        await api.wait_for("sendMessage", count=2)
+        await wait_log(bot, "updates=2")
+    finally:
+        assert await bot.stop() == 0
+        await api.stop()
+    lines = [json.loads(line) for line in bot.log.read_text().splitlines() if line.startswith("{")]
+    assert lines and all(set(x) == {"ts", "level", "logger", "msg"} for x in lines)
+    summary = next(x["msg"] for x in lines if "updates=2" in x["msg"])
+    assert "p50_ms=" in summary and "p95_ms=" in summary
+    text = bot.log.read_text()
+    assert "Zqxjsummarycanary" not in text and str(USER["id"]) not in text
