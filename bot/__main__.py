@@ -159,6 +159,10 @@ def cmd_run(settings: Settings) -> int:
         print("error: PUTOKAZ_MODE=webhook needs PUTOKAZ_WEBHOOK_URL, the public https:// address Telegram posts to",
               file=sys.stderr)
         return 2
+    if settings.sessions_url and len(settings.session_key) < 16:
+        print("error: PUTOKAZ_SESSIONS needs PUTOKAZ_SESSION_KEY: a secret of at least 16 characters, the same "
+              "for every instance (it keys the hash that stands in for chat ids)", file=sys.stderr)
+        return 2
     logs.setup(settings.log_level, settings.token, fmt=settings.log_format)
     from telegram.error import InvalidToken
     from .telegram_adapter import ALLOWED_UPDATES, FallbackAdapter, TelegramAdapter

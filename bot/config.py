@@ -59,6 +59,8 @@ class Settings:
     health_port: int = 0  # polling mode: serve /healthz on 127.0.0.1:<port> when set
     stop_seconds: float = 10  # on SIGTERM: how long to finish the updates in hand
     log_format: str = "text"  # or "json": one JSON object a line
+    sessions_url: str = ""  # redis://… to share sessions between instances; empty = in memory
+    session_key: str = ""  # the secret of the keyed hash, shared by instances (required with Redis)
     summary_minutes: float = 15  # how often to log the update count and latency summary
     stats: bool = True  # count answers by (week, district, need, language)
     stats_db: Path = ROOT / "var" / "stats.sqlite3"
@@ -92,6 +94,8 @@ class Settings:
             webhook_secret=env.get("PUTOKAZ_WEBHOOK_SECRET", "").strip(),
             health_port=int(_number("PUTOKAZ_HEALTH_PORT", 0, 0, 65535)),
             stop_seconds=_number("PUTOKAZ_STOP_SECONDS", cls.stop_seconds, 0, 600),
+            sessions_url=env.get("PUTOKAZ_SESSIONS", "").strip(),
+            session_key=env.get("PUTOKAZ_SESSION_KEY", "").strip(),
             log_format="json" if env.get("PUTOKAZ_LOG_FORMAT", "").strip().lower() == "json" else "text",
             summary_minutes=_number("PUTOKAZ_SUMMARY_MINUTES", cls.summary_minutes, 0.01, 24 * 60),
             stats_db=Path(env.get("PUTOKAZ_STATS_DB") or cls.stats_db),

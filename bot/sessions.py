@@ -66,3 +66,58 @@ class MemorySessions(Generic[V]):
     def __len__(self) -> int:
         self._expire()
         return len(self._data)
+
+    # The asynchronous interface the adapter uses, shared with RedisSessions.
+    async def load(self, key: bytes) -> V | None:
+        return self.get(key)
+
+    async def save(self, key: bytes, value: V) -> None:
+        self.put(key, value)
+
+    async def forget(self, key: bytes) -> None:
+        self.drop(key)
+
+    def size(self) -> int:
+        return len(self)
+
+    async def close(self) -> None:
+        self._data.clear()
+
+
+class RedisSessions(Generic[V]):
+    """Sessions shared by several instances: Redis keys are the keyed hash (the secret comes from
+    PUTOKAZ_SESSION_KEY, the same for all instances), values the encoded state, each with the session
+    time limit as its TTL. Nothing else is stored."""
+
+    PREFIX = b"putokaz:s:"
+
+    def __init__(self, url: str, secret: bytes, ttl_seconds: float, encode: Callable[[V], bytes],
+                 decode: Callable[[bytes], V]):
+        from redis import asyncio as aioredis
+        self.client = aioredis.from_url(url)
+        self._secret, self.ttl = secret, max(1, int(ttl_seconds))
+        self._encode, self._decode = encode, decode
+
+    def key(self, chat_id: int | bytes) -> bytes:
+        if isinstance(chat_id, bytes):
+            return chat_id
+        return hashlib.blake2b(str(chat_id).encode(), key=self._secret, digest_size=16).digest()
+
+    def _name(self, key: bytes) -> bytes:
+        return self.PREFIX + key.hex().encode()
+
+    async def load(self, key: bytes) -> V | None:
+        raw = await self.client.get(self._name(key))
+        return self._decode(raw) if raw is not None else None
+
+    async def save(self, key: bytes, value: V) -> None:
+        await self.client.set(self._name(key), self._encode(value), ex=self.ttl)
+
+    async def forget(self, key: bytes) -> None:
+        await self.client.delete(self._name(key))
+
+    def size(self) -> int:
+        return -1  # not counted: it would need a scan of the shared store
+
+    async def close(self) -> None:
+        await self.client.aclose()

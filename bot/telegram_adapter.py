@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import logging
 import signal
 import time
@@ -48,6 +49,17 @@ class ChatState:
     session: Session
     messages: list[int] = field(default_factory=list)  # ids the bot may delete on leave
 
+    def encode(self) -> bytes:
+        s = self.session
+        return json.dumps({"s": [s.screen, s.lang, s.need, s.place, s.danger, list(s.choices), s.ended],
+                           "m": self.messages[-500:]}, separators=(",", ":")).encode()
+
+    @classmethod
+    def decode(cls, raw: bytes) -> "ChatState":
+        d = json.loads(raw)
+        screen, lang, need, place, danger, choices, ended = d["s"]
+        return cls(Session(screen, lang, need, place, bool(danger), tuple(choices), bool(ended)), list(d["m"]))
+
 
 def event_of(message: Message) -> Event:
     """What a person sent, as an engine event. Never looks at who sent it."""
@@ -73,8 +85,12 @@ class TelegramAdapter:
     def __init__(self, core: Core, settings: Settings):
         self.core = core
         self.settings = settings
-        self.sessions: MemorySessions[ChatState] = MemorySessions(
-            ttl_seconds=settings.session_minutes * 60, max_size=settings.session_max)
+        if settings.sessions_url:
+            from .sessions import RedisSessions
+            self.sessions = RedisSessions(settings.sessions_url, settings.session_key.encode(),
+                                          settings.session_minutes * 60, ChatState.encode, ChatState.decode)
+        else:
+            self.sessions = MemorySessions(ttl_seconds=settings.session_minutes * 60, max_size=settings.session_max)
         self.processor = PerChatProcessor(burst=settings.flood_burst, per_second=settings.flood_per_second,
                                           keyer=self.sessions.key, max_chats=settings.session_max)
         self.erase_later: dict[bytes, asyncio.Task] = {}
@@ -145,7 +161,7 @@ class TelegramAdapter:
         p = (lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000) if times else (lambda q: 0.0)  # noqa: E731
         line = (f"summary: updates={len(times)} minutes={seconds / 60:g} p50_ms={p(0.5):.0f} p95_ms={p(0.95):.0f} "
                 f"max_ms={(times[-1] * 1000 if times else 0):.0f} flood_dropped={self.processor.dropped} "
-                f"sessions={len(self.sessions)}")
+                f"sessions={self.sessions.size()}")
         log.info(line)
         return line
 
@@ -212,6 +228,7 @@ class TelegramAdapter:
                 task.cancel()
         if self.demand is not None:
             await self._flush()
+        await self.sessions.close()
         for task in self.erase_later.values():
             task.cancel()  # a restart cancels scheduled erasing; the people were told so
         self.erase_later.clear()
@@ -265,7 +282,7 @@ class TelegramAdapter:
             return
         if member is not None:
             if member.new_chat_member.status == "kicked":
-                self.sessions.drop(chat.id)  # the person blocked the bot: forget them now
+                await self._forget(self.sessions.key(chat.id))  # the person blocked the bot: forget them now
             return
         if query is not None:
             await self._answer(query)
@@ -277,7 +294,7 @@ class TelegramAdapter:
             return
 
         key = self.sessions.key(chat.id)
-        state = self.sessions.get(key)
+        state = await self._load(key)
         typed: list[int] = []
         if message is not None:
             typed.append(message.message_id)
@@ -296,7 +313,7 @@ class TelegramAdapter:
         state.messages.extend(typed)
 
         if session.ended:
-            self.sessions.drop(key)
+            await self._forget(key)
             later = self.erase_later.pop(key, None)
             if later is not None:
                 later.cancel()
@@ -306,7 +323,7 @@ class TelegramAdapter:
             return
         sent = await self._deliver(bot, chat.id, outs, pressed)
         state.messages.extend(sent)
-        self.sessions.put(key, state)
+        await self._save(key, state)
         if any(o.effect == "erase-later" for o in outs):
             self._schedule_erase(bot, key, chat.id, state)
 
@@ -318,13 +335,32 @@ class TelegramAdapter:
 
         async def erase() -> None:
             await asyncio.sleep(self.settings.erase_later_seconds)
-            current = self.sessions.get(key)
+            current = await self._load(key)
             ids = set(state.messages) | set(current.messages if current else ())
-            self.sessions.drop(key)
+            await self._forget(key)
             self.erase_later.pop(key, None)
             await self._erase(bot, chat_id, list(ids))
 
         self.erase_later[key] = asyncio.get_running_loop().create_task(erase())
+
+    async def _load(self, key: bytes) -> ChatState | None:
+        try:
+            return await self.sessions.load(key)
+        except Exception as exc:  # noqa: BLE001 - the store is down: answer anyway, starting over
+            log.warning("the session store could not be read (%s); starting over", type(exc).__name__)
+            return None
+
+    async def _save(self, key: bytes, state: ChatState) -> None:
+        try:
+            await self.sessions.save(key, state)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("the session store could not be written (%s)", type(exc).__name__)
+
+    async def _forget(self, key: bytes) -> None:
+        try:
+            await self.sessions.forget(key)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("the session store could not be cleared (%s)", type(exc).__name__)
 
     async def _answer(self, query) -> None:
         try:
@@ -358,7 +394,7 @@ class TelegramAdapter:
                                          link_preview_options=NO_PREVIEW)
             return msg.message_id
         except Forbidden:
-            self.sessions.drop(chat_id)  # the person blocked the bot: forget them
+            await self._forget(self.sessions.key(chat_id))  # the person blocked the bot: forget them
         except TelegramError as exc:
             log.warning("a reply could not be sent (%s)", type(exc).__name__)
         return None
