@@ -164,10 +164,109 @@ def time_to_ready(runs: int = 3) -> float:
     return statistics.median(best)
 
 
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def memory_after_sessions(n: int = 10_000) -> tuple[float, float, int]:
+    """RSS of this process before and after n live sessions (each a chat at the danger question)."""
+    from bot.config import Settings
+    from bot.core import load_core
+    from bot.telegram_adapter import TelegramAdapter
+    tmp = Path(tempfile.mkdtemp(prefix="putokaz-bench-"))
+    settings = replace(Settings(), token=TOKEN, db_path=tmp / "r.sqlite3", max_rate=0, stats=False,
+                       session_max=max(n, 10))
+    adapter = TelegramAdapter(await load_core(settings), settings)
+    app = adapter.build(request=RecordingRequest())
+    await app.initialize()
+    gc.collect()
+    before = rss_mib()
+    for i in range(n):
+        chat = 7_000_000 + i
+        await app.process_update(Update.de_json({"update_id": i, "message": {
+            "message_id": 1, "date": int(time.time()), "chat": {"id": chat, "type": "private"},
+            "from": {"id": chat, "is_bot": False, "first_name": "M"}, "text": "/start en",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}, app.bot))
+    gc.collect()
+    after = rss_mib()
+    await app.shutdown()
+    return before, after, adapter.sessions.size()
+
+
+async def reply_latency(steps: int = 200) -> tuple[list[float], list[float]]:
+    """Round trips through the local Bot API test server on loopback: a person's press or typed town
+    until the reply arrives, for the full bot and for the bare echo bot, in the same run."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from fake_bot_api import FakeBotAPI
+    from telegram.ext import ApplicationBuilder
+
+    from bot.config import Settings
+    from bot.core import load_core
+    from bot.telegram_adapter import ALLOWED_UPDATES, TelegramAdapter
+
+    async def run(api, app) -> list[float]:
+        await app.initialize()
+        await app.start()
+        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=1)
+        user = {"id": 6_000_001, "is_bot": False, "first_name": "L"}
+        times = []
+        script = ["/start en", ("press", "danger|no"), ("press", "need|talk"), "Niš", ("press", "answer|town"),
+                  "Kragujevac", ("press", "answer|leave")]
+        for i in range(steps + len(script)):
+            what = script[i % len(script)]
+            n = len(api.calls)
+            t0 = time.perf_counter()
+            if isinstance(what, tuple):
+                api.press(user, 1, what[1])
+            else:
+                api.send_text(user, what)
+            while not any(c.method in ("sendMessage", "editMessageText") for c in api.calls[n:]):
+                await asyncio.sleep(0.0005)
+            if i >= len(script):  # the first round warms up
+                times.append(time.perf_counter() - t0)
+            await asyncio.sleep(0.02)
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        return sorted(times)
+
+    tmp = Path(tempfile.mkdtemp(prefix="putokaz-bench-"))
+    results = []
+    for which in ("bot", "echo"):
+        api = FakeBotAPI(TOKEN)
+        url = await api.start()
+        if which == "bot":
+            settings = replace(Settings(), token=TOKEN, api_base_url=url, db_path=tmp / "r.sqlite3", stats=False,
+                               flood_burst=1000)
+            app = TelegramAdapter(await load_core(settings), settings).build()
+        else:
+            app = ApplicationBuilder().token(TOKEN).base_url(url).build()
+
+            async def echo(update, context):
+                await update.message.reply_text(update.message.text)
+
+            async def answer(update, context):
+                await update.callback_query.answer()
+                await update.callback_query.message.reply_text(update.callback_query.data)
+            app.add_handler(MessageHandler(filters.TEXT, echo))
+            app.add_handler(CallbackQueryHandler(answer))
+        results.append(await run(api, app))
+        await api.stop()
+    return results[0], results[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chats", type=int, default=300, help="conversations of 8 updates each")
+    parser.add_argument("--memory-probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.memory_probe:  # a fresh process: the bot's own memory, not the benchmark's
+        before, after, live = asyncio.run(memory_after_sessions())
+        print(f"memory of a fresh bot process: {before:.0f} MiB RSS ready, {after:.0f} MiB RSS with {live} live sessions")
+        return
     bot, echo, bot_calls, echo_calls, ratios = asyncio.run(per_update_cost(args.chats))
     updates = args.chats * 8
     print(f"updates: {updates} a round; Bot API calls: bot {bot_calls}, echo {echo_calls}")
@@ -177,6 +276,13 @@ def main() -> None:
     p50, p99, worst, n = lookup_latency()
     print(f"place lookup over {n} names: p50 {p50:.3f} ms, p99 {p99:.3f} ms, max {worst:.3f} ms")
     print(f"start to ready: {time_to_ready():.2f} s")
+    bot_t, echo_t = asyncio.run(reply_latency())
+    q = lambda t, x: t[min(len(t) - 1, int(x * len(t)))] * 1000  # noqa: E731
+    print(f"reply latency over {len(bot_t)} steps through the local Bot API server: bot p50 {q(bot_t, .5):.1f} ms "
+          f"p95 {q(bot_t, .95):.1f} ms; echo p50 {q(echo_t, .5):.1f} ms p95 {q(echo_t, .95):.1f} ms")
+    print(f"reply latency ratio (bot/echo): {q(bot_t, .5) / q(echo_t, .5):.2f}")
+    out = subprocess.run([sys.executable, __file__, "--memory-probe"], capture_output=True, text=True, check=True)
+    print(out.stdout.strip())
 
 
 if __name__ == "__main__":

@@ -284,8 +284,10 @@ class TelegramAdapter:
             if member.new_chat_member.status == "kicked":
                 await self._forget(self.sessions.key(chat.id))  # the person blocked the bot: forget them now
             return
+        # Answering the press and deleting a typed message run alongside the reply: neither
+        # has to finish before the person sees the next screen.
+        answering = asyncio.ensure_future(self._answer(query)) if query is not None else None
         if query is not None:
-            await self._answer(query)
             event: Event = Press(query.data or "")
             pressed = query.message if isinstance(query.message, Message) else None
         elif message is not None:
@@ -295,37 +297,50 @@ class TelegramAdapter:
 
         key = self.sessions.key(chat.id)
         state = await self._load(key)
-        typed: list[int] = []
+        deleting = None
         if message is not None:
-            typed.append(message.message_id)
             age = time.time() - message.date.timestamp()
             if age > self.settings.late_minutes * 60 and not isinstance(event, Start):
                 state = None  # hours late (the bot was down): answer, starting over
             must_go = isinstance(event, (Location,)) or (isinstance(event, Other) and event.kind in PERSONAL)
             if self.settings.delete_typed or must_go:
-                if await self._delete(bot, chat.id, message.message_id):
-                    typed = []
+                deleting = asyncio.ensure_future(self._delete(bot, chat.id, message.message_id))
         session, outs = self.core.step(state.session if state else None, event)
         log.debug("%s → %s (%d message(s))", type(event).__name__, session.screen, len(outs))
         if state is None:
             state = ChatState(session)
         state.session = session
-        state.messages.extend(typed)
 
-        if session.ended:
-            await self._forget(key)
-            later = self.erase_later.pop(key, None)
-            if later is not None:
-                later.cancel()
-            await self._erase(bot, chat.id, state.messages + ([pressed.message_id] if pressed else []))
-            for out in outs:
-                await self._send(bot, chat.id, out)
-            return
-        sent = await self._deliver(bot, chat.id, outs, pressed)
-        state.messages.extend(sent)
-        await self._save(key, state)
-        if any(o.effect == "erase-later" for o in outs):
-            self._schedule_erase(bot, key, chat.id, state)
+        async def typed_left() -> list[int]:
+            """The person's message, if it still needs deleting (on leave)."""
+            if message is None:
+                return []
+            if deleting is not None and await deleting:
+                return []
+            return [message.message_id]
+
+        try:
+            if session.ended:
+                await self._forget(key)
+                later = self.erase_later.pop(key, None)
+                if later is not None:
+                    later.cancel()
+                ids = state.messages + await typed_left() + ([pressed.message_id] if pressed else [])
+                await self._erase(bot, chat.id, ids)
+                for out in outs:
+                    await self._send(bot, chat.id, out)
+                return
+            # The new screen is stored before the person can see it: whatever they do next, possibly
+            # through another instance, finds it. The ids of the messages sent follow.
+            await self._save(key, state)
+            sent = await self._deliver(bot, chat.id, outs, pressed)
+            state.messages.extend(await typed_left() + sent)
+            await self._save(key, state)
+            if any(o.effect == "erase-later" for o in outs):
+                self._schedule_erase(bot, key, chat.id, state)
+        finally:
+            if answering is not None:
+                await answering
 
     def _schedule_erase(self, bot, key: bytes, chat_id: int, state: ChatState) -> None:
         """Only the chat id and message ids are kept, in memory; a restart cancels it."""
