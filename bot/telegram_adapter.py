@@ -334,8 +334,15 @@ class TelegramAdapter:
             # through another instance, finds it. The ids of the messages sent follow.
             await self._save(key, state)
             sent = await self._deliver(bot, chat.id, outs, pressed)
-            state.messages.extend(await typed_left() + sent)
-            await self._save(key, state)
+            new_ids = await typed_left() + sent
+            if new_ids:
+                # Another instance may have moved the conversation on meanwhile: add the ids to what
+                # is stored now rather than writing back this (older) screen.
+                current = await self._load(key)
+                if current is not None:  # None: the person left meanwhile — nothing is written back
+                    current.messages.extend(i for i in new_ids if i not in current.messages)
+                    state = current
+                    await self._save(key, state)
             if any(o.effect == "erase-later" for o in outs):
                 self._schedule_erase(bot, key, chat.id, state)
         finally:
