@@ -258,10 +258,39 @@ async def reply_latency(steps: int = 200) -> tuple[list[float], list[float]]:
     return results[0], results[1]
 
 
+async def throughput(chats: int, seconds: float) -> tuple[int, float, float, float, int]:
+    """The real bot process against the local Bot API server, people acting as fast as replies come."""
+    import os
+    os.environ["PUTOKAZ_LOAD_THINK"] = "0.05,0.2"
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_load
+    from bot_process import Bot
+    from fake_bot_api import FakeBotAPI
+    api = FakeBotAPI(test_load.TOKEN)
+    api.record = False
+    tmp = Path(tempfile.mkdtemp(prefix="putokaz-bench-"))
+    bot = Bot(tmp, await api.start(), PUTOKAZ_MAX_RATE="0", PUTOKAZ_LOG_LEVEL="WARNING")
+    await bot.start()
+    try:
+        await asyncio.wait_for(api.polled.wait(), 30)
+        people = [test_load.Person(api, n, time.monotonic() + seconds) for n in range(chats)]
+        t0 = time.monotonic()
+        await asyncio.gather(*(p.run() for p in people))
+        elapsed = time.monotonic() - t0
+        rss = bot.rss_kib() / 1024
+    finally:
+        await bot.stop()
+        await api.stop()
+    times = sorted(x for p in people for x in p.latencies)
+    return len(times), elapsed, times[len(times) // 2] * 1000, times[int(0.95 * (len(times) - 1))] * 1000, int(rss)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chats", type=int, default=300, help="conversations of 8 updates each")
     parser.add_argument("--memory-probe", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--throughput-seconds", type=float, default=60,
+                        help="how long 500 chats press and type as fast as replies come (0 = skip)")
     args = parser.parse_args()
     if args.memory_probe:  # a fresh process: the bot's own memory, not the benchmark's
         before, after, live = asyncio.run(memory_after_sessions())
@@ -283,6 +312,10 @@ def main() -> None:
     print(f"reply latency ratio (bot/echo): {q(bot_t, .5) / q(echo_t, .5):.2f}")
     out = subprocess.run([sys.executable, __file__, "--memory-probe"], capture_output=True, text=True, check=True)
     print(out.stdout.strip())
+    if args.throughput_seconds:
+        n, elapsed, p50, p95, rss = asyncio.run(throughput(500, args.throughput_seconds))
+        print(f"throughput of one instance, 500 chats for {elapsed:.0f} s through the local Bot API server: "
+              f"{n / elapsed:.0f} replies/s (p50 {p50:.0f} ms, p95 {p95:.0f} ms), bot RSS {rss} MiB")
 
 
 if __name__ == "__main__":

@@ -335,7 +335,10 @@ class TelegramAdapter:
             await self._save(key, state)
             sent = await self._deliver(bot, chat.id, outs, pressed)
             new_ids = await typed_left() + sent
-            if new_ids:
+            if new_ids and isinstance(self.sessions, MemorySessions):
+                if self.sessions.get(key) is state:  # still the stored object (not left meanwhile)
+                    state.messages.extend(new_ids)
+            elif new_ids:
                 # Another instance may have moved the conversation on meanwhile: add the ids to what
                 # is stored now rather than writing back this (older) screen.
                 current = await self._load(key)

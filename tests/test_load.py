@@ -21,7 +21,7 @@ SECONDS = float(os.environ.get("PUTOKAZ_LOAD_SECONDS", "15"))
 # Seconds between a person's steps: reading a reply and tapping or typing takes a few seconds.
 # 500 chats at this pace offer about 100 updates a second, three times what Telegram lets a bot
 # send (30 messages a second), so the bot, not Telegram, is what is measured.
-THINK = (3.0, 7.0)
+THINK = tuple(float(x) for x in os.environ.get("PUTOKAZ_LOAD_THINK", "3,7").split(","))
 TEXTS, _ = Texts.load(ROOT / "locales")
 TOWNS = {"Niš": "Niš", "u Novom Sadu": "Novi Sad", "Kragujevac": "Kragujevac", "Ниш": "Niš", "Subotica": "Subotica",
          "iz Čačka": "Čačak", "Vranje": "Vranje", "Zemun": "Beograd", "Preshevë": "Preševo", "Szabadka": "Subotica"}
