@@ -79,8 +79,9 @@ async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, 
     echo_req = RecordingRequest()
     echo_app = ApplicationBuilder().token(TOKEN).request(echo_req).get_updates_request(echo_req).build()
 
-    async def echo(update, context):  # python-telegram-bot's own echo example
+    async def echo(update, context):  # python-telegram-bot's own echo example…
         await update.message.reply_text(update.message.text)
+        await update.message.delete()  # …deleting what was typed, as Putokaz must (same Bot API calls)
 
     async def answer(update, context):
         # A bare bot that answers the press and echoes its data: the same Bot API calls the real bot makes.

@@ -44,12 +44,18 @@ class ChatRateLimiter(BaseRateLimiter[int]):
     async def shutdown(self) -> None:
         pass
 
+    def _chat_key(self, chat) -> bytes | None:
+        if isinstance(chat, int) or (isinstance(chat, str) and chat.lstrip("-").isdigit()):
+            return self._keyer(int(chat))
+        return None
+
     async def process_request(self, callback: Callable[..., Awaitable[Any]], args: Any, kwargs: dict,
                               endpoint: str, data: dict, rate_limit_args: int | None) -> Any:
         chat = data.get("chat_id")
-        key = self._keyer(int(chat)) if isinstance(chat, int) or (isinstance(chat, str) and chat.lstrip("-").isdigit()) else None
-        if key is not None:
-            until = self._cooling.get(key)
+        key = None
+        if self._cooling:  # only when some chat is cooling down is the chat's key worth computing
+            key = self._chat_key(chat)
+            until = self._cooling.get(key) if key is not None else None
             if until is not None:
                 left = until - time.monotonic()
                 if left > 0:
@@ -67,6 +73,7 @@ class ChatRateLimiter(BaseRateLimiter[int]):
                 # python-telegram-bot 22 keeps the value as a timedelta; its public property warns.
                 wait = _seconds(getattr(exc, "_retry_after", None) or exc.retry_after)
                 if wait > self.max_wait or attempt == self.retries:
+                    key = key or self._chat_key(chat)
                     if key is not None:
                         self._cooling[key] = time.monotonic() + wait
                         while len(self._cooling) > self._max_chats:

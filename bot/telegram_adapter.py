@@ -284,9 +284,8 @@ class TelegramAdapter:
             if member.new_chat_member.status == "kicked":
                 await self._forget(self.sessions.key(chat.id))  # the person blocked the bot: forget them now
             return
-        # Answering the press and deleting a typed message run alongside the reply: neither
-        # has to finish before the person sees the next screen.
-        answering = asyncio.ensure_future(self._answer(query)) if query is not None else None
+        # The reply goes out first; answering the press and deleting the typed message follow at
+        # once (the person sees the next screen a round trip sooner).
         if query is not None:
             event: Event = Press(query.data or "")
             pressed = query.message if isinstance(query.message, Message) else None
@@ -297,14 +296,13 @@ class TelegramAdapter:
 
         key = self.sessions.key(chat.id)
         state = await self._load(key)
-        deleting = None
+        delete_typed = False
         if message is not None:
             age = time.time() - message.date.timestamp()
             if age > self.settings.late_minutes * 60 and not isinstance(event, Start):
                 state = None  # hours late (the bot was down): answer, starting over
             must_go = isinstance(event, (Location,)) or (isinstance(event, Other) and event.kind in PERSONAL)
-            if self.settings.delete_typed or must_go:
-                deleting = asyncio.ensure_future(self._delete(bot, chat.id, message.message_id))
+            delete_typed = self.settings.delete_typed or must_go
         session, outs = self.core.step(state.session if state else None, event)
         log.debug("%s → %s (%d message(s))", type(event).__name__, session.screen, len(outs))
         if state is None:
@@ -312,45 +310,43 @@ class TelegramAdapter:
         state.session = session
 
         async def typed_left() -> list[int]:
-            """The person's message, if it still needs deleting (on leave)."""
+            """Delete the person's message if due; its id if it is still there (for leave)."""
+            if query is not None:
+                await self._answer(query)
             if message is None:
                 return []
-            if deleting is not None and await deleting:
+            if delete_typed and await self._delete(bot, chat.id, message.message_id):
                 return []
             return [message.message_id]
 
-        try:
-            if session.ended:
-                await self._forget(key)
-                later = self.erase_later.pop(key, None)
-                if later is not None:
-                    later.cancel()
-                ids = state.messages + await typed_left() + ([pressed.message_id] if pressed else [])
-                await self._erase(bot, chat.id, ids)
-                for out in outs:
-                    await self._send(bot, chat.id, out)
-                return
-            # The new screen is stored before the person can see it: whatever they do next, possibly
-            # through another instance, finds it. The ids of the messages sent follow.
-            await self._save(key, state)
-            sent = await self._deliver(bot, chat.id, outs, pressed)
-            new_ids = await typed_left() + sent
-            if new_ids and isinstance(self.sessions, MemorySessions):
-                if self.sessions.get(key) is state:  # still the stored object (not left meanwhile)
-                    state.messages.extend(new_ids)
-            elif new_ids:
-                # Another instance may have moved the conversation on meanwhile: add the ids to what
-                # is stored now rather than writing back this (older) screen.
-                current = await self._load(key)
-                if current is not None:  # None: the person left meanwhile — nothing is written back
-                    current.messages.extend(i for i in new_ids if i not in current.messages)
-                    state = current
-                    await self._save(key, state)
-            if any(o.effect == "erase-later" for o in outs):
-                self._schedule_erase(bot, key, chat.id, state)
-        finally:
-            if answering is not None:
-                await answering
+        if session.ended:
+            await self._forget(key)
+            later = self.erase_later.pop(key, None)
+            if later is not None:
+                later.cancel()
+            ids = state.messages + await typed_left() + ([pressed.message_id] if pressed else [])
+            await self._erase(bot, chat.id, ids)
+            for out in outs:
+                await self._send(bot, chat.id, out)
+            return
+        # The new screen is stored before the person can see it: whatever they do next, possibly
+        # through another instance, finds it. The ids of the messages sent follow.
+        await self._save(key, state)
+        sent = await self._deliver(bot, chat.id, outs, pressed)
+        new_ids = await typed_left() + sent
+        if new_ids and isinstance(self.sessions, MemorySessions):
+            if self.sessions.get(key) is state:  # still the stored object (not left meanwhile)
+                state.messages.extend(new_ids)
+        elif new_ids:
+            # Another instance may have moved the conversation on meanwhile: add the ids to what
+            # is stored now rather than writing back this (older) screen.
+            current = await self._load(key)
+            if current is not None:  # None: the person left meanwhile — nothing is written back
+                current.messages.extend(i for i in new_ids if i not in current.messages)
+                state = current
+                await self._save(key, state)
+        if any(o.effect == "erase-later" for o in outs):
+            self._schedule_erase(bot, key, chat.id, state)
 
     def _schedule_erase(self, bot, key: bytes, chat_id: int, state: ChatState) -> None:
         """Only the chat id and message ids are kept, in memory; a restart cancels it."""
