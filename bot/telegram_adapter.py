@@ -118,11 +118,7 @@ class TelegramAdapter:
             builder = builder.request(request).get_updates_request(request)
         else:
             builder = builder.connection_pool_size(8).pool_timeout(10.0)
-        if self.settings.api_base_url:
-            builder = builder.base_url(self.settings.api_base_url)
-        if self.settings.file_base_url:
-            builder = builder.base_file_url(self.settings.file_base_url)
-        app = builder.build()
+        app = with_api_urls(builder, self.settings).build()
         app.add_handler(TypeHandler(Update, self.handle))
         app.add_error_handler(self._on_error)
         return app
@@ -448,6 +444,15 @@ class TelegramAdapter:
             pass
 
 
+def with_api_urls(builder, settings: Settings):
+    """TELEGRAM_API_BASE_URL / TELEGRAM_FILE_BASE_URL: a self-hosted or local Bot API server."""
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url)
+    if settings.file_base_url:
+        builder = builder.base_file_url(settings.file_base_url)
+    return builder
+
+
 async def start_server(app, host: str, port: int):
     from aiohttp import web
     runner = web.AppRunner(app, access_log=None)  # no access log: it would hold request paths and addresses
@@ -470,11 +475,7 @@ class FallbackAdapter:
     def build(self, request=None) -> Application:
         builder = (ApplicationBuilder().token(self.settings.token).post_init(self._post_init)
                    .post_shutdown(self._post_shutdown).concurrent_updates(True))
-        if self.settings.api_base_url:
-            builder = builder.base_url(self.settings.api_base_url)
-        if self.settings.file_base_url:
-            builder = builder.base_file_url(self.settings.file_base_url)
-        app = builder.build()
+        app = with_api_urls(builder, self.settings).build()
         app.add_handler(TypeHandler(Update, self.handle))
         return app
 
