@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as evolve
 from types import MappingProxyType
 from typing import Callable, Mapping
 
@@ -194,13 +195,8 @@ def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Rep
 def _hint(d: Dialogue, world: World, session: Session, key: str) -> tuple[Session, list[Reply]]:
     message = d.replies.get(key) or d.replies.get("media", "")
     hint = Reply(message, kind="hint", key=("hint", message))
-    again = [replace_reply(r, repeat=True) for r in _render(d, world, session, d.screens[session.screen])]
+    again = [evolve(r, repeat=True) for r in _render(d, world, session, d.screens[session.screen])]
     return session, [hint, *again]
-
-
-def replace_reply(reply: Reply, **changes) -> Reply:
-    import dataclasses
-    return dataclasses.replace(reply, **changes)
 
 
 def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: str) -> tuple[Session, list[Reply]]:
