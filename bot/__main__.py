@@ -25,6 +25,17 @@ def main(argv: list[str] | None = None) -> int:
     p_chk.add_argument("--format", choices=("text", "json"), default="text")
     p_chk.add_argument("--languages", action="store_true",
                        help="translation status per language: translated, missing, draft, percentage")
+    p_chk.add_argument("--coverage", action="store_true",
+                       help="per district and need: local / nearest within the radius / national only / nothing")
+    p_reg = sub.add_parser("register", help="import, export and look after the register")
+    reg = p_reg.add_subparsers(dest="action", required=True)
+    p_imp = reg.add_parser("import", help="validate a CSV/XLSX file, then replace the register with it")
+    p_imp.add_argument("file", help="services.csv / places.csv / aliases.csv, or an .xlsx with those sheets")
+    p_imp.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    p_exp = reg.add_parser("export", help="write the register as CSV, XLSX (the template) or HSDS 3.0")
+    p_exp.add_argument("--format", choices=("csv", "xlsx", "hsds"), default="xlsx")
+    p_exp.add_argument("--out", help="a folder (csv, hsds) or a file (xlsx)")
+    reg.add_parser("todo", help="what needs attention: failed numbers, old checks, gaps")
     p_graph = sub.add_parser("graph", help="draw the dialogue (Mermaid always; SVG/PNG with Graphviz)")
     p_graph.add_argument("--lang", default="en")
     p_graph.add_argument("--format", choices=("mermaid", "svg", "png"), default="mermaid")
@@ -44,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_stats(settings, args.since, args.format, args.out)
     if args.command == "graph":
         return cmd_graph(settings, args.lang, args.format, args.out)
+    if args.command == "register":
+        return cmd_register(settings, args)
+    if args.command == "check" and args.coverage:
+        return cmd_coverage(settings, args.format)
     if args.command == "check" and args.languages:
         return cmd_languages(settings, args.format)
     if args.command == "check":
@@ -94,6 +109,65 @@ def cmd_check(settings: Settings, fmt: str) -> int:
     _, _, _, problems = load_sources(settings)
     print(report(problems, fmt))
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _open_register(settings: Settings):
+    """Validate the CSV files and open the register from a private SQLite copy."""
+    import tempfile
+    from pathlib import Path
+
+    from .register import Register, load_register
+    folder = Path(tempfile.mkdtemp(prefix="putokaz-"))
+    try:
+        load_register(settings.data_dir, folder / "register.sqlite3")
+        return asyncio.run(Register.open(folder / "register.sqlite3", nearby_km=settings.nearby_km,
+                                         stale_days=settings.stale_days))
+    finally:
+        import shutil
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def cmd_coverage(settings: Settings, fmt: str) -> int:
+    from .register_ops import coverage_report
+    try:
+        register = _open_register(settings)
+    except InvalidFiles as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    text, nothing = coverage_report(register, fmt)
+    print(text)
+    return 1 if nothing else 0
+
+
+def cmd_register(settings: Settings, args) -> int:
+    from datetime import datetime
+
+    from . import register_ops, stats
+    from .register import BELGRADE
+    if args.action == "import":
+        result = register_ops.import_file(args.file, settings.data_dir, settings.db_path, dry_run=args.dry_run)
+        print(register_ops.describe(result, args.dry_run))
+        return 1 if any(p.severity == "error" for p in result.problems) else 0
+    try:
+        register = _open_register(settings)
+    except InvalidFiles as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.action == "todo":
+        failed = asyncio.run(stats.read_failed(settings.stats_db))
+        print(register_ops.todo(register, failed, datetime.now(BELGRADE).date()), end="")
+        return 0
+    fmt = args.format
+    if fmt == "xlsx":
+        out = register_ops.export_xlsx(settings.data_dir, args.out or "putokaz-register.xlsx")
+        print(out)
+    elif fmt == "csv":
+        for path in register_ops.export_csv(settings.data_dir, args.out or "putokaz-register-csv"):
+            print(path)
+    else:
+        for path in register_ops.export_hsds(register, args.out or "putokaz-hsds"):
+            print(path)
+    return 0
 
 
 def cmd_stats(settings: Settings, since: str | None, fmt: str, out: str | None) -> int:

@@ -26,7 +26,7 @@ class Core:
     version: str = ""  # a hash of the dialogue and locale files, for /healthz
 
     def health(self) -> dict:
-        dates = [s.checked_on for s in self.register.services if s.checked_on and s.shown]
+        dates = [s.checked_on for s in self.register.services if s.checked_on and s.status != "stale"]
         return {"status": "ok", "register": max(dates, default=""), "dialogs": self.version}
 
     def step(self, session: Session | None, event: Event) -> tuple[Session, list[Out]]:
@@ -37,6 +37,8 @@ class Core:
                     place = self.register.places.get(r.show.place) if r.show.place else None
                     self.demand.add(district=place.district if place else "-", need=r.show.need or "unsure",
                                     language=session.lang)
+                if r.failed is not None and r.failed in self.demand.services:
+                    self.demand.add_failed(service=r.failed)
         return session, self.renderer.render(replies, session.lang)
 
     def lang_of(self, session: Session | None) -> str | None:
@@ -60,7 +62,8 @@ def load_sources(settings: Settings) -> tuple[Dialogue | None, Texts, RegisterDa
 def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_typed: bool = True) -> Core:
     matcher = TownMatcher(register.aliases)
     names = {p.id: (p.name_latn, p.name_cyrl) for p in register.places.values()}
-    world = World(match=matcher.match, place_names=names, nearest=register.nearest_place)
+    world = World(match=matcher.match, place_names=names, nearest=register.nearest_place,
+                  services=register.listed_with_phone)
     # Texts that describe the bot's own behaviour follow its settings (e.g. the privacy line).
     extra = {"typed": "deleted" if delete_typed else "kept"}
     return Core(dialogue, texts, register, world, Renderer(texts, register, extra))
@@ -72,7 +75,7 @@ async def load_core(settings: Settings) -> Core:
     if errors(problems) or dialogue is None:
         raise InvalidFiles(problems)
     build_database(data, settings.db_path)
-    register = await Register.open(settings.db_path, nearby_km=settings.nearby_km)
+    register = await Register.open(settings.db_path, nearby_km=settings.nearby_km, stale_days=settings.stale_days)
     core = build_core(dialogue, texts, register, settings.delete_typed)
     core.version = files_hash(settings.dialogs_dir, settings.locales_dir)
     return core

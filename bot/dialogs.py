@@ -21,6 +21,7 @@ EXPECTS = {
     "language": ("chosen",),
     "town": ("found", "several", "missing"),
     "town-choice": ("chosen",),
+    "service-choice": ("chosen",),
 }
 COMMANDS = ("start", "help", "language", "leave")
 REPLIES = ("text", "media", "stale", "restart", "contact", "location")

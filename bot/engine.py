@@ -98,6 +98,8 @@ class Reply:
     kind: str = "screen"  # "screen" or "hint"
     effect: str | None = None  # what the adapter must do besides sending: "erase-later"
     repeat: bool = False  # the current screen shown again after a hint (not a new answer)
+    # A service whose number a person says did not work: counted by (service, week), nothing else.
+    failed: str | None = None
     # Everything the rendered text depends on besides the language; lets the renderer cache.
     key: tuple | None = field(default=None, compare=False)
 
@@ -108,6 +110,8 @@ class World:
     match: Callable[[str], Match]
     place_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id → (Latin, Cyrillic)
     nearest: Callable[[float, float], str | None] = lambda lat, lon: None  # noqa: E731
+    # The services with a number an answer lists for (need, place): [(service id, name)], in order.
+    services: Callable[[str, str | None], tuple[tuple[str, str], ...]] = lambda need, place: ()  # noqa: E731
 
     def place_name(self, place: str, lang: str | None) -> str:
         latn, cyrl = self.place_names.get(place, (place, place))
@@ -211,6 +215,11 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
             return _goto(d, world, replace(session, lang=choice), screen.on["chosen"])
         if screen.expect == "town-choice" and choice in session.choices:
             return _goto(d, world, replace(session, place=choice, choices=()), screen.on["chosen"])
+        if screen.expect == "service-choice" and choice.isdigit():
+            listed = world.services(session.need or "unsure", session.place)
+            if int(choice) < len(listed):
+                session, replies = _goto(d, world, session, screen.on["chosen"])
+                return session, [evolve(replies[0], failed=listed[int(choice)][0]), *replies[1:]]
         return _hint(d, world, session, "stale")
     button = screen.button(value)
     if button is None:
@@ -268,6 +277,9 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
     elif screen.expect == "town-choice":
         rows += [(Button("town-option", callback(screen.name, "=" + p), {"town": world.place_name(p, lang)}),)
                  for p in session.choices]
+    elif screen.expect == "service-choice":  # by position: service ids may be longer than 64 bytes allow
+        rows += [(Button("service-option", callback(screen.name, f"={i}"), {"name": name}),)
+                 for i, (_, name) in enumerate(world.services(session.need or "unsure", session.place))]
     rows += _fixed_rows(screen.name, screen.buttons, screen.columns)
     show = None
     if screen.shows == "services":

@@ -14,8 +14,10 @@ import re
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+
+from zoneinfo import ZoneInfo
 
 import aiosqlite
 import phonenumbers
@@ -30,17 +32,23 @@ KINDS = ("emergency", "state", "ngo", "social-work", "shelter", "police", "healt
 SCOPES = ("national", "province", "district", "municipality")
 STATUSES = ("verified", "secondary", "stale")
 SHOWN_STATUSES = ("verified", "secondary")
-PHONE_TYPES = ("voice", "sms", "24h", "viber")
+PHONE_TYPES = ("voice", "sms", "24h", "viber", "whatsapp")
+ACCESSIBLE = ("step-free", "sign-language")
+# Will the service inform the police or the centre for social work? Empty means unknown.
+INVOLVEMENT = ("none", "with-consent", "mandatory", "unknown")
+STALE_AFTER_DAYS = 730  # default: rows not checked for two years are never shown
 LANGUAGES = ("sr", "en", "hu", "rom", "sq", "ro", "sk", "bg", "ru", "uk", "de", "fr", "ar", "fa")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROVINCES = ("Vojvodina",)
+BELGRADE = ZoneInfo("Europe/Belgrade")
 NOT_OPERATIONAL = {"112": "112 is not operational in Serbia: use 192 (police), 194 (ambulance), 193 (fire)"}
 
 PLACE_COLUMNS = ("id", "name_latn", "name_cyrl", "kind", "district", "province", "in_kosovo", "lat", "lon")
+PLACE_OPTIONAL = ("seat_population",)
 ALIAS_COLUMNS = ("place", "alias", "language", "kind", "source_url", "source_date")
 SERVICE_COLUMNS = (
     "id", "name", "kind", "needs", "scope", "area", "phones", "email", "hours", "free", "anonymous",
-    "languages", "address", "confidential", "source_url", "source_date", "checked_on", "status", "notes",
+    "languages", "accessible", "involvement", "address", "confidential", "source_url", "source_date", "checked_on", "status", "notes",
 )
 
 
@@ -54,11 +62,12 @@ class Place:
     in_kosovo: bool
     lat: float
     lon: float
+    population: int | None = None  # of the seat (GeoNames), to rank gaps
 
 
 @dataclass(frozen=True)
 class Phone:
-    number: str  # as written by the operator, spacing tidied
+    number: str  # one readable form (phonenumbers' national format for Serbia)
     type: str = "voice"
 
 
@@ -68,6 +77,21 @@ class Hours:
 
     always: bool = False
     spans: tuple[tuple[tuple[str, ...], time, time], ...] = ()
+
+    def status(self, now: datetime) -> tuple[bool, tuple[str, time] | None]:
+        """(open now?, next opening as (day, time)) for a local wall-clock time."""
+        if self.always:
+            return True, None
+        today, clock = now.weekday(), now.time().replace(second=0, microsecond=0)
+        for days, opens, closes in self.spans:
+            if DAYS[today] in days and opens <= clock < closes:
+                return True, None
+        for ahead in range(0, 8):
+            day = DAYS[(today + ahead) % 7]
+            starts = sorted(o for d, o, _ in self.spans if day in d and (ahead or o > clock))
+            if starts:
+                return False, (day, starts[0])
+        return False, None
 
 
 @dataclass(frozen=True)
@@ -84,6 +108,8 @@ class Service:
     free: bool | None
     anonymous: bool | None
     languages: tuple[str, ...]
+    accessible: tuple[str, ...]
+    involvement: str
     address: str
     confidential: bool
     source_url: str
@@ -98,8 +124,24 @@ class Service:
 
     @property
     def shown(self) -> bool:
-        """Never show a stale row, nor one with nothing a person can act on."""
+        """Never show a row marked stale, nor one with nothing a person can act on."""
         return self.status in SHOWN_STATUSES and self.actionable
+
+    @property
+    def checked_date(self) -> date | None:
+        """The earliest day `checked_on` can mean (2024-05 → 1 May 2024): never flatter a row."""
+        if not self.checked_on:
+            return None
+        y, m, d = (self.checked_on.split("-") + ["1", "1"])[:3]
+        return date(int(y), int(m), int(d))
+
+    def past_check(self, today: date, max_days: int = STALE_AFTER_DAYS) -> bool:
+        """Too old to show: never checked, or checked longer ago than `max_days`."""
+        checked = self.checked_date
+        return checked is None or (today - checked).days > max_days
+
+    def shown_on(self, today: date, max_days: int = STALE_AFTER_DAYS) -> bool:
+        return self.shown and not self.past_check(today, max_days)
 
     def covers(self, place: Place) -> bool:
         if self.scope == "national":
@@ -195,7 +237,16 @@ def parse_phone(text: str) -> Phone:
             f'"{number}" has no area code; write it as the source prints it with the code (e.g. 011 ...) '
             "or leave it out: never guess an area code"
         )
-    return Phone(number=number, type=kind)
+    return Phone(number=format_phone(parsed, digits), type=kind)
+
+
+def format_phone(parsed: phonenumbers.PhoneNumber, digits: str) -> str:
+    """One readable form: `011 7850000`, `0800 222003`; short numbers `192`, `116 000`."""
+    if len(digits) == 6 and not digits.startswith(("0", "+")):
+        return f"{digits[:3]} {digits[3:]}"
+    if len(digits) == 3:
+        return digits
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 def _yes_no(text: str) -> bool | None:
@@ -217,9 +268,17 @@ def _split(text: str) -> list[str]:
 class _Rows:
     """CSV rows with their line numbers; header problems recorded."""
 
-    def __init__(self, path: Path, required: tuple[str, ...], problems: list[Problem]):
+    def __init__(self, path: Path, required: tuple[str, ...], problems: list[Problem], given=None):
         self.path, self.rows = path, []
         self.name = f"data/{path.name}"
+        if given is not None:  # rows from an import (CSV or a spreadsheet sheet): (name, header, rows)
+            self.name, header, self.rows = given
+            missing = [c for c in required if c not in header]
+            if missing:
+                problems.append(Problem(self.name, 1, f'the header lacks the column(s) {", ".join(missing)}; '
+                                        f'the first row must name: {", ".join(required)}'))
+                self.rows = []
+            return
         try:
             with open(path, encoding="utf-8-sig", newline="") as fh:
                 reader = csv.DictReader(fh)
@@ -240,12 +299,15 @@ class _Rows:
             problems.append(Problem(self.name, None, f"the file is not valid CSV ({exc}); check quotes"))
 
 
-def load_csv(data_dir: Path) -> tuple[RegisterData, list[Problem]]:
+def load_csv(data_dir: Path, given: dict | None = None) -> tuple[RegisterData, list[Problem]]:
+    """Read and validate the three tables; `given` may replace any of them with imported rows:
+    {"services": (display name, header, [(line, row dict), ...]), ...}."""
+    given = given or {}
     problems: list[Problem] = []
     data = RegisterData()
     data_dir = Path(data_dir)
 
-    places = _Rows(data_dir / "places.csv", PLACE_COLUMNS, problems)
+    places = _Rows(data_dir / "places.csv", PLACE_COLUMNS, problems, given.get("places"))
     by_id: dict[str, Place] = {}
     by_name: dict[str, str] = {}
     for line, r in places.rows:
@@ -271,14 +333,18 @@ def load_csv(data_dir: Path) -> tuple[RegisterData, list[Problem]]:
             bad('in_kosovo must be "yes" or "no"')
         if r["province"] and r["province"] not in PROVINCES:
             bad(f'province "{r["province"]}" is unknown; use {", ".join(PROVINCES)} or leave it empty')
+        population = r.get("seat_population", "")
+        if population and not population.isdigit():
+            bad(f'seat_population "{population}" must be a whole number (or empty)')
+            population = ""
         place = Place(r["id"], r["name_latn"], r["name_cyrl"], r["district"], r["province"],
-                      r["in_kosovo"] == "yes", lat, lon)
+                      r["in_kosovo"] == "yes", lat, lon, int(population) if population else None)
         by_id[place.id] = place
         by_name[place.name_latn] = place.id
         data.places.append(place)
         data.aliases += [(place.name_latn, place.id), (place.name_cyrl, place.id)]
 
-    aliases = _Rows(data_dir / "aliases.csv", ALIAS_COLUMNS, problems)
+    aliases = _Rows(data_dir / "aliases.csv", ALIAS_COLUMNS, problems, given.get("aliases"))
     for line, r in aliases.rows:
         if r["place"] not in by_id:
             problems.append(Problem(aliases.name, line, f'place "{r["place"]}" is not an id in places.csv.'
@@ -291,7 +357,7 @@ def load_csv(data_dir: Path) -> tuple[RegisterData, list[Problem]]:
             data.aliases.append((r["alias"], r["place"]))
 
     districts = {p.district for p in data.places}
-    services = _Rows(data_dir / "services.csv", SERVICE_COLUMNS, problems)
+    services = _Rows(data_dir / "services.csv", SERVICE_COLUMNS, problems, given.get("services"))
     seen: set[str] = set()
     for order, (line, r) in enumerate(services.rows):
         row_problems: list[str] = []
@@ -360,6 +426,14 @@ def load_csv(data_dir: Path) -> tuple[RegisterData, list[Problem]]:
         for lang in langs:
             if lang not in LANGUAGES:
                 bad(f'language "{lang}" is not a known ISO 639 code here; use one of: {", ".join(LANGUAGES)}')
+        accessible = _split(r["accessible"])
+        for a in accessible:
+            if a not in ACCESSIBLE:
+                bad(f'accessible "{a}" is unknown; use any of: {", ".join(ACCESSIBLE)} (separated by ";")')
+        involvement = r["involvement"] or "unknown"
+        if involvement not in INVOLVEMENT:
+            bad(f'involvement "{involvement}" is unknown; use one of: {", ".join(INVOLVEMENT)} '
+                "(does the service inform the police or social work?); leave empty if unknown")
         if flags.get("confidential") and r["address"]:
             bad("a confidential service (a shelter) must not have an address; empty the address cell — people reach it by phone")
         if r["kind"] == "shelter" and r["address"]:
@@ -379,7 +453,8 @@ def load_csv(data_dir: Path) -> tuple[RegisterData, list[Problem]]:
         data.services.append(Service(
             id=sid, name=r["name"], kind=r["kind"], needs=frozenset(needs), scope=r["scope"],
             area=tuple(area), phones=tuple(phones), email=r["email"], hours=hours, free=flags["free"],
-            anonymous=flags["anonymous"], languages=tuple(langs), address=r["address"],
+            anonymous=flags["anonymous"], languages=tuple(langs), accessible=tuple(accessible),
+            involvement=involvement, address=r["address"],
             confidential=bool(flags["confidential"]), source_url=r["source_url"],
             source_date=r["source_date"], checked_on=r["checked_on"], status=r["status"], order=order,
         ))
@@ -390,11 +465,12 @@ def load_csv(data_dir: Path) -> tuple[RegisterData, list[Problem]]:
 
 SCHEMA = """
 CREATE TABLE places (id TEXT PRIMARY KEY, name_latn TEXT NOT NULL, name_cyrl TEXT NOT NULL,
-  district TEXT NOT NULL, province TEXT NOT NULL, in_kosovo INTEGER NOT NULL, lat REAL, lon REAL);
+  district TEXT NOT NULL, province TEXT NOT NULL, in_kosovo INTEGER NOT NULL, lat REAL, lon REAL,
+  population INTEGER);
 CREATE TABLE aliases (alias TEXT NOT NULL, place TEXT NOT NULL REFERENCES places(id));
 CREATE TABLE services (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
   scope TEXT NOT NULL, email TEXT, hours TEXT, free INTEGER, anonymous INTEGER, languages TEXT,
-  address TEXT, confidential INTEGER NOT NULL, source_url TEXT, source_date TEXT, checked_on TEXT,
+  accessible TEXT, involvement TEXT NOT NULL, address TEXT, confidential INTEGER NOT NULL, source_url TEXT, source_date TEXT, checked_on TEXT,
   status TEXT NOT NULL);
 CREATE TABLE service_needs (service TEXT NOT NULL REFERENCES services(id), need TEXT NOT NULL);
 CREATE TABLE service_areas (service TEXT NOT NULL REFERENCES services(id), area TEXT NOT NULL, pos INTEGER);
@@ -423,14 +499,15 @@ def build_database(data: RegisterData, db_path: Path) -> None:
         con = sqlite3.connect(tmp)
         with con:
             con.executescript(SCHEMA)
-            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
-                            [(p.id, p.name_latn, p.name_cyrl, p.district, p.province, p.in_kosovo, p.lat, p.lon)
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                            [(p.id, p.name_latn, p.name_cyrl, p.district, p.province, p.in_kosovo, p.lat, p.lon,
+                              p.population)
                              for p in data.places])
             con.executemany("INSERT INTO aliases VALUES (?,?)", data.aliases)
             for s in data.services:
-                con.execute("INSERT INTO services VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                con.execute("INSERT INTO services VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
                     s.id, s.order, s.name, s.kind, s.scope, s.email, _hours_text(s.hours), s.free, s.anonymous,
-                    ";".join(s.languages), s.address, s.confidential, s.source_url, s.source_date,
+                    ";".join(s.languages), ";".join(s.accessible), s.involvement, s.address, s.confidential, s.source_url, s.source_date,
                     s.checked_on, s.status))
                 con.executemany("INSERT INTO service_needs VALUES (?,?)", [(s.id, n) for n in sorted(s.needs)])
                 con.executemany("INSERT INTO service_areas VALUES (?,?,?)", [(s.id, a, i) for i, a in enumerate(s.area)])
@@ -453,18 +530,36 @@ def _distance_km(a: Place, b: Place) -> float:
 class Register:
     """The loaded register: places, aliases and services, queried in memory."""
 
-    def __init__(self, data: RegisterData, nearby_km: float = 60.0, nearby_max: int = 3):
+    def __init__(self, data: RegisterData, nearby_km: float = 60.0, nearby_max: int = 3,
+                 stale_days: int = STALE_AFTER_DAYS, today=None):
         self.places = {p.id: p for p in data.places}
         self.aliases = list(data.aliases)
         self.services = sorted(data.services, key=lambda s: s.order)
         self.nearby_km, self.nearby_max = nearby_km, nearby_max
-        self._shown = [s for s in self.services if s.shown]
+        self.stale_days = stale_days
+        self._today = today or (lambda: datetime.now(BELGRADE).date())
+        self._shown_day: date | None = None
+        self._shown_list: list[Service] = []
+
+    @property
+    def _shown(self) -> list[Service]:
+        """Rows shown today: recomputed when the date changes, so a row goes stale at midnight."""
+        today = self._today()
+        if today != self._shown_day:
+            self._shown_list = [s for s in self.services if s.shown_on(today, self.stale_days)]
+            self._shown_day = today
+        return self._shown_list
+
+    def hidden_by_age(self) -> list[Service]:
+        """Rows that would be shown but for their age (never checked, or checked too long ago)."""
+        today = self._today()
+        return [s for s in self.services if s.shown and s.past_check(today, self.stale_days)]
 
     @classmethod
     async def open(cls, db_path: Path, **kw) -> "Register":
         uri = f"file:{Path(db_path).resolve()}?mode=ro"
         async with aiosqlite.connect(uri, uri=True) as db:
-            places = [Place(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7])
+            places = [Place(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8])
                       async for r in await db.execute("SELECT * FROM places ORDER BY rowid")]
             aliases = [(r[0], r[1]) async for r in await db.execute("SELECT alias, place FROM aliases ORDER BY rowid")]
             needs: dict[str, set[str]] = {}
@@ -479,7 +574,8 @@ class Register:
             services = []
             async for r in await db.execute(
                 "SELECT id, ord, name, kind, scope, email, hours, free, anonymous, languages, address, "
-                "confidential, source_url, source_date, checked_on, status FROM services ORDER BY ord"
+                "confidential, source_url, source_date, checked_on, status, accessible, involvement "
+                "FROM services ORDER BY ord"
             ):
                 services.append(Service(
                     id=r[0], order=r[1], name=r[2], kind=r[3], scope=r[4], email=r[5] or "",
@@ -487,6 +583,7 @@ class Register:
                     free=None if r[7] is None else bool(r[7]), anonymous=None if r[8] is None else bool(r[8]),
                     languages=tuple(_split(r[9] or "")), address=r[10] or "", confidential=bool(r[11]),
                     source_url=r[12] or "", source_date=r[13] or "", checked_on=r[14] or "", status=r[15],
+                    accessible=tuple(_split(r[16] or "")), involvement=r[17],
                     needs=frozenset(needs.get(r[0], ())), area=tuple(areas.get(r[0], ())),
                     phones=tuple(phones.get(r[0], ())),
                 ))
@@ -512,7 +609,8 @@ class Register:
         if place is None:
             return Answer(None, national=national)
         candidates = [s for s in self._shown if need in s.needs and s.scope != "national"]
-        local = tuple(s for s in candidates if s.covers(place))
+        # Local first (a service of this municipality only), then services covering it among others.
+        local = tuple(sorted((s for s in candidates if s.covers(place)), key=_breadth))
         nearby: list[Nearby] = []
         room = self.nearby_max - len(local)
         if room > 0:
@@ -525,6 +623,19 @@ class Register:
                     nearby.append(Nearby(s, round(km), seat))
             nearby.sort(key=lambda n: (n.km, n.service.order))
         return Answer(place, local=local, nearby=tuple(nearby[:max(room, 0)]), national=national)
+
+
+    def listed_with_phone(self, need: str, place_id: str | None) -> tuple[tuple[str, str], ...]:
+        """(id, name) of each service with a phone that the answer for (need, place) lists, in order."""
+        a = self.answer(need, place_id)
+        listed = [*a.local, *(n.service for n in a.nearby), *a.national]
+        return tuple((s.id, s.name) for s in listed if s.phones)
+
+
+def _breadth(s: Service) -> tuple[int, int]:
+    """This municipality only, then several municipalities, then a district, then a province."""
+    rank = {"municipality": 0 if len(s.area) == 1 else 1, "district": 2, "province": 3}.get(s.scope, 4)
+    return rank, s.order
 
 
 def load_register(data_dir: Path, db_path: Path) -> RegisterData:

@@ -6,18 +6,21 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
 
 from .engine import Reply, Show
 from .i18n import Texts
-from .register import DAYS, NEEDS, Answer, Hours, Register, Service
+from .register import ACCESSIBLE, BELGRADE, DAYS, INVOLVEMENT, NEEDS, PHONE_TYPES, Answer, Hours, Register, Service
 
 TELEGRAM_LIMIT = 4096
 # Message ids the renderer itself uses (beyond those the dialogue names).
 REQUIRED_IDS = (
     "language-name", "town-option", "emergency-children", "section-local", "section-local-none",
     "section-nearby", "section-national", "section-empty", "entry-distance", "entry-checked",
-    "entry-undated", "entry-unconfirmed", "call-note", "phone-sms", "phone-24h", "phone-viber",
-    "hours-always", "hours-span", "flag-free", "flag-anonymous", "flag-languages", "group-only-private",
+    "entry-undated", "entry-unconfirmed", "call-note", *(f"phone-{t}" for t in PHONE_TYPES if t != "voice"),
+    "hours-always", "hours-span", "open-now", "closed-now", "involvement-ask",
+    *(f"involvement-{v}" for v in INVOLVEMENT if v != "unknown"), *(f"access-{a}" for a in ACCESSIBLE), "flag-free", "flag-anonymous", "flag-languages", "group-only-private",
     "cmd-start", "cmd-help", "cmd-language", "cmd-leave",
     *(f"day-{d}" for d in DAYS), *(f"need-{n}" for n in NEEDS),
 )
@@ -37,10 +40,13 @@ class Renderer:
 
     CACHE_SIZE = 4096
 
-    def __init__(self, texts: Texts, register: Register, extra_args: dict | None = None):
+    def __init__(self, texts: Texts, register: Register, extra_args: dict | None = None,
+                 now: Callable[[], datetime] | None = None):
         self.texts, self.register = texts, register
         self.extra_args = dict(extra_args or {})
+        self.now = now or (lambda: datetime.now(BELGRADE))  # "open now" is Belgrade wall-clock time
         self._cache: OrderedDict[tuple, list[Out]] = OrderedDict()
+        self._clock: datetime | None = None
 
     def t(self, lang: str | None, msg_id: str, **args) -> str:
         return self.texts.format(lang, msg_id, args)
@@ -48,6 +54,9 @@ class Renderer:
     def render(self, replies: list[Reply], lang: str | None) -> list[Out]:
         keys = tuple(r.key for r in replies)
         key = (lang, keys) if None not in keys else (lang, repr(replies))
+        if any(r.show for r in replies):  # lists say "open now": valid for the current minute only
+            self._clock = self.now().replace(second=0, microsecond=0)
+            key += (self._clock,)
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
@@ -109,6 +118,9 @@ class Renderer:
         if not (a.local or a.nearby or a.national):
             parts.append(self.t(lang, "section-empty"))
         else:
+            shown = [*a.local, *(n.service for n in a.nearby), *a.national]
+            if any(s.involvement == "unknown" and s.kind not in ("emergency", "police") for s in shown):
+                parts.append(self.t(lang, "involvement-ask"))
             parts.append(self.t(lang, "call-note"))
         return parts
 
@@ -138,6 +150,8 @@ class Renderer:
         details = []
         if s.hours:
             details.append(self._hours(s.hours, lang))
+            if not s.hours.always:
+                details.append(self._open(s.hours, lang))
         if s.free:
             details.append(self.t(lang, "flag-free"))
         if s.anonymous:
@@ -145,14 +159,25 @@ class Renderer:
         if s.languages:
             names = ", ".join(self.t(lang, f"spoken-{c}") for c in s.languages)
             details.append(self.t(lang, "flag-languages", languages=names))
+        details += [self.t(lang, f"access-{a}") for a in s.accessible]
         if details:
             lines.append(" · ".join(details))
+        if s.involvement not in ("unknown", "") and s.kind != "police":
+            lines.append(self.t(lang, f"involvement-{s.involvement}"))
         checked = (self.t(lang, "entry-checked", date=s.checked_on) if s.checked_on
                    else self.t(lang, "entry-undated"))
         if s.status == "secondary":
             checked += " · " + self.t(lang, "entry-unconfirmed")
         lines.append(checked)
         return "\n".join(lines)
+
+    def _open(self, h: Hours, lang: str | None) -> str:
+        now = self._clock or self.now()
+        is_open, nxt = h.status(now.astimezone(BELGRADE) if now.tzinfo else now)
+        if is_open or nxt is None:
+            return self.t(lang, "open-now") if is_open else ""
+        day, at = nxt
+        return self.t(lang, "closed-now", day=self.t(lang, f"day-{day}"), time=f"{at:%H:%M}")
 
     def _hours(self, h: Hours, lang: str | None) -> str:
         if h.always:

@@ -24,7 +24,10 @@ COLUMNS = ("week", "district", "need", "language")
 SCHEMA = """CREATE TABLE IF NOT EXISTS demand (
   week TEXT NOT NULL, district TEXT NOT NULL, need TEXT NOT NULL, language TEXT NOT NULL,
   count INTEGER NOT NULL CHECK (count > 0),
-  PRIMARY KEY (week, district, need, language)) WITHOUT ROWID"""
+  PRIMARY KEY (week, district, need, language)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS failed_numbers (
+  week TEXT NOT NULL, service TEXT NOT NULL, count INTEGER NOT NULL CHECK (count > 0),
+  PRIMARY KEY (week, service)) WITHOUT ROWID"""
 NO_PLACE = "-"
 THRESHOLD = 10
 TOTAL = "total"
@@ -37,12 +40,20 @@ def iso_week(day: date) -> str:
 
 class DemandCounter:
     def __init__(self, path: Path, districts: Iterable[str], languages: Iterable[str],
-                 today: Callable[[], date] = date.today):
+                 today: Callable[[], date] = date.today, services: Iterable[str] = ()):
         self.path = Path(path)
         self.districts = frozenset(districts) | {NO_PLACE}
         self.languages = frozenset(languages)
+        self.services = frozenset(services)
         self.today = today
         self.pending: Counter[tuple[str, str, str, str]] = Counter()
+        self.pending_failed: Counter[tuple[str, str]] = Counter()
+
+    def add_failed(self, *, service: str) -> None:
+        """A person tapped "this number did not work" for a service: (week, service id) +1, nothing else."""
+        if service not in self.services:
+            raise ValueError("only a service id from the register can be counted")
+        self.pending_failed[(iso_week(self.today()), service)] += 1
 
     def add(self, *, district: str, need: str, language: str) -> None:
         """Count one answer. Keyword-only, and only known values: nothing else can get in."""
@@ -51,18 +62,36 @@ class DemandCounter:
         self.pending[(iso_week(self.today()), district, need, language)] += 1
 
     async def flush(self) -> int:
-        if not self.pending:
+        if not (self.pending or self.pending_failed):
             return 0
         rows, self.pending = self.pending, Counter()
+        failed, self.pending_failed = self.pending_failed, Counter()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         async with aiosqlite.connect(self.path) as db:
-            await db.execute(SCHEMA)
+            await db.executescript(SCHEMA)
             await db.executemany(
                 "INSERT INTO demand (week, district, need, language, count) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (week, district, need, language) DO UPDATE SET count = count + excluded.count",
                 [(*key, n) for key, n in rows.items()])
+            await db.executemany(
+                "INSERT INTO failed_numbers (week, service, count) VALUES (?, ?, ?) "
+                "ON CONFLICT (week, service) DO UPDATE SET count = count + excluded.count",
+                [(*key, n) for key, n in failed.items()])
             await db.commit()
-        return sum(rows.values())
+        return sum(rows.values()) + sum(failed.values())
+
+
+async def read_failed(path: Path, since: str | None = None) -> dict[str, int]:
+    """Service id → how many times people said its number did not work (since an ISO week)."""
+    if not Path(path).exists():
+        return {}
+    async with aiosqlite.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True) as db:
+        found = await (await db.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'failed_numbers'")).fetchone()
+        if not found:
+            return {}
+        query = "SELECT service, SUM(count) FROM failed_numbers WHERE week >= ? GROUP BY service"
+        return {sid: n async for sid, n in await db.execute(query, (since or "",))}
 
 
 async def read(path: Path, since: str | None = None) -> list[tuple[str, str, str, str, int]]:

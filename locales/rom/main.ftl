@@ -124,3 +124,23 @@ cmd-start = Ker palem
 cmd-help = Sar kerel buti
 cmd-language = Parruv i čhib
 cmd-leave = Džav avri
+
+## Register details: opening now, whether a service informs others, access
+
+phone-whatsapp = { $number } (WhatsApp)
+open-now = akana kerel buti
+closed-now = akana na kerel buti, putrel { $day } ko { $time }
+involvement-none = Na phenen e policijake ni e centroske vaš socijalno buti.
+involvement-with-consent = Phenen e policijake vaj e centroske vaš socijalno buti samo te tu kames.
+involvement-mandatory = Musaj te phenen e policijake vaj e centroske vaš socijalno buti.
+involvement-ask = Angleder so phenes ćiro anav, šaj pučes te phenen li e policijake vaj e centroske vaš socijalno buti.
+access-step-free = bizo skale
+access-sign-language = čhib e vastenca (znakovno)
+
+## "A number did not work?": counts only (service, week), nothing about the person
+
+service-option = { $name }
+btn-number-failed = ☎️ O numero na kerdas buti?
+btn-back-to-list = ↩️ Palpale ko spisko
+number-failed = Savo numero na kerdas buti? Čhuv o naj opre. Ramosaras samo kava, khanči pa tute, te šaj proveras les.
+number-failed-thanks = Najis. Proverisaja kava numero.

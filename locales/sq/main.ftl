@@ -123,3 +123,23 @@ cmd-start = Fillo nga e para
 cmd-help = Si funksionon
 cmd-language = Ndrysho gjuhën
 cmd-leave = Dil
+
+## Register details: opening now, whether a service informs others, access
+
+phone-whatsapp = { $number } (WhatsApp)
+open-now = hapur tani
+closed-now = mbyllur tani, hapet { $day } në { $time }
+involvement-none = Nuk e njoftojnë policinë as qendrën për punë sociale.
+involvement-with-consent = E njoftojnë policinë ose qendrën për punë sociale vetëm me pëlqimin tuaj.
+involvement-mandatory = Janë të detyruar të njoftojnë policinë ose qendrën për punë sociale.
+involvement-ask = Para se të thoni emrin, mund të pyesni nëse e njoftojnë policinë ose qendrën për punë sociale.
+access-step-free = hyrje pa shkallë
+access-sign-language = gjuha e shenjave
+
+## "A number did not work?": counts only (service, week), nothing about the person
+
+service-option = { $name }
+btn-number-failed = ☎️ Nuk funksionoi një numër?
+btn-back-to-list = ↩️ Kthehu te lista
+number-failed = Cili numër nuk funksionoi? Prekeni. Numërojmë vetëm këtë, asgjë për ju, që ta kontrollojmë.
+number-failed-thanks = Faleminderit. Do ta kontrollojmë atë numër.

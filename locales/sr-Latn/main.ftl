@@ -125,3 +125,23 @@ cmd-start = Počni ispočetka
 cmd-help = Kako ovo radi
 cmd-language = Promeni jezik
 cmd-leave = Izađi
+
+## Register details: opening now, whether a service informs others, access
+
+phone-whatsapp = { $number } (WhatsApp)
+open-now = sada radi
+closed-now = sada ne radi, otvara { $day } u { $time }
+involvement-none = Ne obaveštavaju policiju ni centar za socijalni rad.
+involvement-with-consent = Policiju ili centar za socijalni rad obaveštavaju samo uz vašu saglasnost.
+involvement-mandatory = Moraju da obaveste policiju ili centar za socijalni rad.
+involvement-ask = Pre nego što kažete ime, možete pitati da li obaveštavaju policiju ili centar za socijalni rad.
+access-step-free = pristup bez stepenica
+access-sign-language = znakovni jezik
+
+## "A number did not work?": counts only (service, week), nothing about the person
+
+service-option = { $name }
+btn-number-failed = ☎️ Broj ne radi?
+btn-back-to-list = ↩️ Nazad na spisak
+number-failed = Koji broj nije radio? Dodirnite ga. Beležimo samo to, ništa o vama, da bismo ga proverili.
+number-failed-thanks = Hvala. Proverićemo taj broj.
