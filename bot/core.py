@@ -26,7 +26,7 @@ class Core:
     version: str = ""  # a hash of the dialogue and locale files, for /healthz
 
     def health(self) -> dict:
-        dates = [s.checked_on for s in self.register.services if s.checked_on and s.status != "stale"]
+        dates = [s.checked_on for s in self.register.services if s.checked_on and s.shown]
         return {"status": "ok", "register": max(dates, default=""), "dialogs": self.version}
 
     def step(self, session: Session | None, event: Event) -> tuple[Session, list[Out]]:

@@ -50,7 +50,7 @@ async def test_whole_conversation_in_every_language(run, core, lang):
     assert buttons(r[0]) == ["answer|need", "answer|town", "answer|lang", "answer|later", "answer|failed", "answer|leave"]
     # the answer lists the register's services for that need and place
     text = core.renderer.render(r, lang)[0].text
-    assert "021 447 040" in text  # …Iz kruga, Novi Sad (talk/shelter)
+    assert "021 447040" in text  # …Iz kruga, Novi Sad (talk/shelter)
     assert "011 7850000" in text  # ASTRA SOS, national
 
     s, r = run(s, Press("answer|leave"))

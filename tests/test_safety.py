@@ -469,7 +469,9 @@ async def test_hot_reload_switches_to_good_files_and_keeps_the_last_good_version
         toml.write_text(good.replace("[screen.town-missing]", "[screen.town-gone]").replace(
             'on.missing = "town-missing"', 'on.missing = "town-gone"').replace(
             "town-missing", "town-gone"), encoding="utf-8")
+        adapter.ready = True  # serving
         assert await adapter.reload()
+        assert adapter.ready  # a reload must not turn /healthz to 503 (it once did)
         calls = await h.step(u, "Niš")
         sent = texts_sent(calls)[0]
         assert sent.startswith(t("en", "hint-start-over")) and sent.endswith(t("en", "choose-language"))

@@ -64,7 +64,9 @@ async def test_only_the_four_columns_and_a_count_exist(tmp_path):
     with sqlite3.connect(tmp_path / "s.sqlite3") as db:
         columns = [r[1] for r in db.execute("PRAGMA table_info(demand)")]
         assert columns == ["week", "district", "need", "language", "count"]
-        assert [t[0] for t in db.execute("SELECT name FROM sqlite_master")] == ["demand"]
+        assert [t[0] for t in db.execute("SELECT name FROM sqlite_master")] == ["demand", "failed_numbers"]
+        failed = [r[1] for r in db.execute("PRAGMA table_info(failed_numbers)")]
+        assert failed == ["week", "service", "count"]  # (week, service id) → count: nothing about a person
     assert await stats.read(tmp_path / "s.sqlite3") == [("2026-W48", "Grad Beograd", "legal", "sq", 12)]
     assert await stats.read(tmp_path / "s.sqlite3", since="2026-W49") == []
 
@@ -87,7 +89,7 @@ async def test_answers_are_counted_once_hints_and_repeats_are_not(core, tmp_path
 def test_stats_command_table_csv_png(tmp_path):
     db = tmp_path / "s.sqlite3"
     with sqlite3.connect(db) as con:
-        con.execute(stats.SCHEMA)
+        con.executescript(stats.SCHEMA)
         con.executemany("INSERT INTO demand VALUES (?,?,?,?,?)", [
             ("2026-W47", "Nišavski okrug", "talk", "en", 30), ("2026-W48", "Nišavski okrug", "talk", "sq", 5),
             ("2026-W48", "Pčinjski okrug", "talk", "sq", 3), ("2026-W48", "Pčinjski okrug", "shelter", "sq", 44),
