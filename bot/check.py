@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from fluent.syntax import ast, visitor
 
@@ -112,7 +113,28 @@ def cross_check(dialogue: Dialogue, texts: Texts, data: RegisterData) -> list[Pr
             problems.append(Problem(rel, 1, f"{tag}: not yet reviewed by a native speaker (### status: draft); "
                                     "after review write ### status: reviewed", "warning"))
 
-    # 3. button labels short enough to read on a phone
+    # 3. texts with a length limit: Telegram's own (description 512, short description 120, command
+    #    descriptions 256) and the project's (rights screens ~600: short enough to read on a phone)
+    sample = {"police": "192", "ambulance": "194", "fire": "193"}
+    for tag in texts.languages:
+        for mid, limit, severity in LENGTH_LIMITS:
+            if not texts.has(tag, mid) or mid not in texts.locales[tag].messages:
+                continue
+            n = len(texts.format(tag, mid, sample))
+            if n > limit:
+                f, line = texts.locales[tag].where.get(mid, (f"locales/{tag}", None))
+                problems.append(Problem(f, line, f'message "{mid}" is {n} characters in {tag}; keep it to {limit}'
+                                        + (" (Telegram refuses longer)" if severity == "error" else ""),
+                                        severity, where=mid))
+
+    # 4. deep-link words must not be read as a place id (…?start=sr-Latn_nis would be ambiguous)
+    place_ids = {pl.id for pl in data.places}
+    for word in dialogue.links:
+        if word in place_ids or word.lower() in {t.lower() for t in dialogue.languages}:
+            problems.append(Problem(dialogue.lines.get(dialogue.start, ("dialogs", None))[0], None,
+                                    f'[links] word "{word}" is also a place id or a language; choose another word'))
+
+    # 5. button labels short enough to read on a phone
     labels = {b.label for s in dialogue.screens.values() for b in s.buttons}
     for tag in texts.languages:
         for label in sorted(labels):
@@ -121,6 +143,49 @@ def cross_check(dialogue: Dialogue, texts: Texts, data: RegisterData) -> list[Pr
                 f, line = texts.locales[tag].where.get(label, (f"locales/{tag}", None))
                 problems.append(Problem(f, line, f'button label "{label}" is {len(text)} characters; keep it under '
                                         f"{BUTTON_LABEL_LIMIT} so it fits on a phone", "warning", where=label))
+    return problems
+
+
+LENGTH_LIMITS = (
+    ("bot-description", 512, "error"), ("bot-short-description", 120, "error"),
+    *((f"cmd-{c}", 256, "error") for c in ("start", "help", "language", "leave")),
+    *((f"rights-{t}", 600, "warning") for t in ("social", "legal-aid", "health", "recovery", "foreigners", "children")),
+)
+
+
+def check_audio(data_dir: Path, texts: Texts) -> list[Problem]:
+    """data/audio/<language>/<message id>.ogg: a recording operators add for a screen's text."""
+    problems: list[Problem] = []
+    root = Path(data_dir) / "audio"
+    if not root.is_dir():
+        return problems
+    for path in sorted(root.rglob("*")):
+        if path.is_dir() or path.name.startswith(".") or path.name == "README.md":
+            continue
+        rel = f"data/audio/{path.relative_to(root)}"
+        parts = path.relative_to(root).parts
+        if len(parts) != 2 or path.suffix != ".ogg":
+            problems.append(Problem(rel, None, "recordings go in data/audio/<language>/<message id>.ogg "
+                                    "(an OGG/Opus voice file, as Telegram voice messages are)"))
+            continue
+        tag, mid = parts[0], path.stem
+        if tag not in texts.locales:
+            problems.append(Problem(rel, None, f'"{tag}" is not a language folder in locales/.'
+                                    + did_you_mean(tag, texts.locales)))
+        elif mid not in texts.locales[tag].messages and not texts.has(tag, mid):
+            problems.append(Problem(rel, None, f'no message "{mid}" in {tag}; name the file after the message '
+                                    "it reads aloud." + did_you_mean(mid, texts.locales[tag].messages)))
+        with open(path, "rb") as fh:
+            head = fh.read(64)
+        if not head.startswith(b"OggS"):
+            problems.append(Problem(rel, None, "this is not an OGG file; export the recording as OGG with the "
+                                    "Opus codec (e.g. ffmpeg -i in.wav -c:a libopus out.ogg)"))
+        elif b"OpusHead" not in head:
+            problems.append(Problem(rel, None, "an OGG file, but not Opus; Telegram plays voice messages in "
+                                    "Opus only (ffmpeg -i in.wav -c:a libopus out.ogg)"))
+        if path.stat().st_size > 1_000_000:
+            problems.append(Problem(rel, None, "larger than 1 MB; Telegram shows voice messages up to 1 MB as "
+                                    "voice, keep recordings short", "warning"))
     return problems
 
 

@@ -47,7 +47,7 @@ class Core:
 
 def load_sources(settings: Settings) -> tuple[Dialogue | None, Texts, RegisterData, list[Problem]]:
     """Read and check every operator file; all problems, not just the first."""
-    from .check import cross_check  # the cross-file rules live with the checker
+    from .check import check_audio, cross_check  # the cross-file rules live with the checker
 
     data, problems = load_csv(settings.data_dir)
     texts, text_problems = Texts.load(settings.locales_dir)
@@ -56,6 +56,7 @@ def load_sources(settings: Settings) -> tuple[Dialogue | None, Texts, RegisterDa
     problems = problems + text_problems + dialog_problems
     if dialogue is not None:
         problems += cross_check(dialogue, texts, data)
+    problems += check_audio(settings.data_dir, texts)
     return dialogue, texts, data, problems
 
 
@@ -65,7 +66,7 @@ def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_type
     world = World(match=matcher.match, place_names=names, nearest=register.nearest_place,
                   services=register.listed_with_phone)
     # Texts that describe the bot's own behaviour follow its settings (e.g. the privacy line).
-    extra = {"typed": "deleted" if delete_typed else "kept"}
+    extra = {"typed": "deleted" if delete_typed else "kept", **register.emergency_numbers()}
     return Core(dialogue, texts, register, world, Renderer(texts, register, extra))
 
 

@@ -6,6 +6,7 @@ set of named outcomes (`on.found`, `on.several`, ...).
 """
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -26,11 +27,13 @@ EXPECTS = {
 COMMANDS = ("start", "help", "language", "leave")
 REPLIES = ("text", "media", "stale", "restart", "contact", "location")
 EFFECTS = ("erase-later",)
-SHOWS = ("services", "emergency")
+SHOWS = ("services", "emergency", "hotline")
 BACK = "@back"
 SCREEN_KEYS = ("says", "expect", "buttons", "on", "then", "shows", "end", "columns", "does")
-BUTTON_KEYS = ("id", "label", "next", "set")
-SET_KEYS = ("need", "place", "danger")
+BUTTON_KEYS = ("id", "label", "next", "set", "if")
+SET_KEYS = ("need", "place", "danger", "mark", "marks")
+# Outcomes a screen may name but need not: town → known (the town is already known, e.g. from a link).
+OPTIONAL_OUTCOMES = {"town": ("known",)}
 CALLBACK_LIMIT = 64
 SEP = "|"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -41,7 +44,8 @@ class Button:
     id: str
     label: str
     next: str
-    set: tuple[tuple[str, str], ...] = ()  # (need|place|danger, value) pairs
+    set: tuple[tuple[str, str], ...] = ()  # (need|place|danger|mark|marks, value) pairs
+    when: tuple[str, ...] | None = None  # shown only when one of these marks is set (`if = "<mark>"` or a list)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,11 @@ class Screen:
     def button(self, button_id: str) -> Button | None:
         return next((b for b in self.buttons if b.id == button_id), None)
 
+    @functools.cached_property
+    def conditions(self) -> frozenset[str]:
+        """The marks this screen's buttons depend on (`if = ...`)."""
+        return frozenset(m for b in self.buttons if b.when for m in b.when)
+
 
 @dataclass(frozen=True)
 class Dialogue:
@@ -69,6 +78,7 @@ class Dialogue:
     replies: Mapping[str, str]
     languages: tuple[str, ...]
     lines: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # screen → (file, line)
+    links: Mapping[str, str] = field(default_factory=dict)  # deep-link word → screen
 
     def message_ids(self) -> list[tuple[str, str]]:
         """(message id, screen) for every id the dialogue uses."""
@@ -150,8 +160,13 @@ def load(dialog_dir: Path, max_place_id: int = 24) -> tuple[Dialogue | None, lis
     languages = tuple(top.get("languages") or ())
     commands = dict(top.get("commands") or {})
     replies = dict(top.get("replies") or {})
+    links = {str(k): str(v) for k, v in (top.get("links") or {}).items()}
+    for word in links:
+        if not re.fullmatch(r"[a-z0-9]+", word):
+            problems.append(Problem(top_file.get("links", "dialogs"), None, f'[links] word "{word}" may use only '
+                                    "lower-case letters and digits (it becomes part of a t.me link)"))
     dialogue = Dialogue(start, MappingProxyType(screens), MappingProxyType(commands),
-                        MappingProxyType(replies), languages, MappingProxyType(lines))
+                        MappingProxyType(replies), languages, MappingProxyType(lines), MappingProxyType(links))
     problems += _check_graph(dialogue, top_file, max_place_id)
     return dialogue, problems
 
@@ -209,14 +224,27 @@ def _screen(name: str, spec: object, rel: str, text: str, line: int, problems: l
                 bad(f'screen "{name}": button "{bid}" can only set place = "none" (forget the town)', f'"{bid}"')
             elif k == "danger" and v not in ("yes", "no"):
                 bad(f'screen "{name}": button "{bid}" sets danger to "yes" or "no" only', f'"{bid}"')
-        buttons.append(Button(bid, label, nxt, tuple(sorted((k, str(v)) for k, v in sets.items()))))
+            elif k == "mark" and not (isinstance(v, str) and _NAME.match(v)):
+                bad(f'screen "{name}": button "{bid}" sets mark = "<name>" (lower-case letters, digits, "-")', f'"{bid}"')
+            elif k == "marks" and v != "none":
+                bad(f'screen "{name}": button "{bid}" can only set marks = "none" (forget every mark)', f'"{bid}"')
+        when = b.get("if")
+        if isinstance(when, str):
+            when = [when]
+        if when is not None and not (isinstance(when, list) and when and
+                                     all(isinstance(w, str) and _NAME.match(w) for w in when)):
+            bad(f'screen "{name}": button "{bid}" has if = {when!r}; write a mark, e.g. if = "documents", '
+                'or several: if = ["pay", "deceived"] (shown when any is set)', f'"{bid}"')
+            when = None
+        when = tuple(when) if when else None
+        buttons.append(Button(bid, label, nxt, tuple(sorted((k, str(v)) for k, v in sets.items())), when))
     on = spec.get("on") or {}
     if not isinstance(on, dict):
         bad(f'screen "{name}": on must be a table of outcomes, e.g. on.found = "answer"', "on")
         on = {}
     for outcome in on:
-        if outcome not in EXPECTS[expect]:
-            allowed = ", ".join(EXPECTS[expect]) or "none (the screen expects no input)"
+        if outcome not in EXPECTS[expect] + OPTIONAL_OUTCOMES.get(expect, ()):
+            allowed = ", ".join(EXPECTS[expect] + OPTIONAL_OUTCOMES.get(expect, ())) or "none (the screen expects no input)"
             bad(f'screen "{name}": outcome "on.{outcome}" does not exist for expect = "{expect}"; outcomes: {allowed}',
                 f"on.{outcome}")
     for outcome in EXPECTS[expect]:
@@ -279,9 +307,18 @@ def _check_graph(d: Dialogue, top_file: dict[str, str], max_place_id: int) -> li
     if not d.languages:
         problems.append(Problem(top_file.get("languages", "dialogs"), None,
                                 'languages = ["sr-Latn", ...] must list the languages the picker offers'))
+    for word, dest in d.links.items():
+        target("[links]", f'link word "{word}"', dest)
+    marks_set = {v for s in d.screens.values() for b in s.buttons for k, v in b.set if k == "mark"}
     for s in d.screens.values():
         for b in s.buttons:
             target(s.name, f'button "{b.id}"', b.next)
+            for mark in b.when or ():
+                if mark not in marks_set:
+                    f, line = at(s.name)
+                    problems.append(Problem(f, line, f'button "{b.id}" shows only if mark "{mark}" is set, but no '
+                                            f'button sets it; add set = {{ mark = "{mark}" }} to a button, or fix the '
+                                            "name." + did_you_mean(mark, marks_set), where=s.name))
             data = callback(s.name, b.id)
             if len(data.encode()) > CALLBACK_LIMIT:
                 f, line = at(s.name)
@@ -314,7 +351,7 @@ def _check_graph(d: Dialogue, top_file: dict[str, str], max_place_id: int) -> li
             seen.append(cur.name)
             cur = d.screens.get(cur.then)
     # reachability
-    reach, todo = set(), [d.start, *d.commands.values()]
+    reach, todo = set(), [d.start, *d.commands.values(), *d.links.values()]
     while todo:
         n = todo.pop()
         if n in reach or n not in d.screens:

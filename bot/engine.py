@@ -70,6 +70,7 @@ class Session:
     danger: bool = False
     choices: tuple[str, ...] = ()
     ended: bool = False
+    marks: tuple[str, ...] = ()  # self-check answers ("documents", ...): memory only, gone with the session
 
 
 # --- what goes out --------------------------------------------------------------------------
@@ -163,18 +164,61 @@ def step(d: Dialogue, world: World, session: Session | None, event: Event) -> tu
     return _hint(d, world, session, "media")
 
 
+_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
 def _start(d: Dialogue, world: World, payload: str) -> tuple[Session, list[Reply]]:
+    """A new conversation. A deep-link payload `<lang>[_<place id>][_<link word>]` presets the
+    language, the town and where to go after the privacy note; anything else → the language picker."""
     session = new_session(d)
-    lang = _language_from(d, payload)
+    preset = parse_payload(d, world, payload)
     picker = d.screens.get(d.start)
-    if lang and picker and picker.expect == "language":
-        return _goto(d, world, replace(session, lang=lang), picker.on["chosen"])
-    return _goto(d, world, session, d.start)
+    if preset is None or not (picker and picker.expect == "language"):
+        return _goto(d, world, session, d.start)
+    lang, place, screen = preset
+    session = replace(session, lang=lang, place=place)
+    if screen is None:
+        return _goto(d, world, session, picker.on["chosen"])
+    # Say what comes before the first question (the privacy note), then go where the link says.
+    replies: list[Reply] = []
+    target = picker.on["chosen"]
+    for _ in range(MAX_CHAIN):
+        step = d.screens[target]
+        if not step.then or step.then == BACK or step.buttons or step.expect or step.end:
+            break
+        session = replace(session, screen=target)
+        replies += _render(d, world, session, step)
+        target = step.then
+    session, more = _goto(d, world, session, screen)
+    return session, replies + more
 
 
-def _language_from(d: Dialogue, payload: str) -> str | None:
-    wanted = payload.strip().lower().replace("_", "-")
-    return next((t for t in d.languages if t.lower() == wanted), None)
+def parse_payload(d: Dialogue, world: World, payload: str) -> tuple[str, str | None, str | None] | None:
+    """(language, place id or None, screen or None) from a /start payload, or None if it is not one of ours."""
+    payload = (payload or "").strip()
+    if not _PAYLOAD.match(payload):
+        return None
+    parts = payload.split("_")
+    lang = next((t for t in d.languages if t.lower() == parts[0].lower()), None)
+    if lang is None and len(parts) > 1:  # the old form sr_Cyrl
+        lang = next((t for t in d.languages if t.lower() == f"{parts[0]}-{parts[1]}".lower()), None)
+        parts = parts[1:]
+    if lang is None:
+        return None
+    place = screen = None
+    for part in parts[1:]:
+        if place is None and screen is None and part in world.place_names:
+            place = part
+        elif screen is None and part in d.links and d.links[part] in d.screens:
+            screen = d.links[part]
+        else:
+            return None  # unknown or tampered: start from the picker, trust nothing of it
+    return lang, place, screen
+
+
+def make_payload(lang: str, place: str | None = None, link: str | None = None) -> str:
+    """The inverse of parse_payload: what `python -m bot link` puts after ?start=."""
+    return "_".join(p for p in (lang, place, link) if p)
 
 
 def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Reply]]:
@@ -222,11 +266,15 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
                 return session, [evolve(replies[0], failed=listed[int(choice)][0]), *replies[1:]]
         return _hint(d, world, session, "stale")
     button = screen.button(value)
-    if button is None:
+    if button is None or (button.when is not None and not set(button.when) & set(session.marks)):
         return _hint(d, world, session, "stale")
     changes: dict[str, object] = {}
     for key, val in button.set:
-        if key == "need":
+        if key == "mark" and val not in session.marks:
+            changes["marks"] = (*changes.get("marks", session.marks), val)
+        elif key == "marks":
+            changes["marks"] = ()
+        elif key == "need":
             changes["need"] = val
         elif key == "place":
             changes["place"], changes["choices"] = None, ()
@@ -256,6 +304,9 @@ def _goto(d: Dialogue, world: World, session: Session, target: str, back_to: str
             replies += _render(d, world, session, d.screens[target])
             return session, replies
         screen = d.screens[target]
+        if screen.expect == "town" and session.place and "known" in screen.on:
+            target = screen.on["known"]  # the town is known already (a link, or an earlier answer)
+            screen = d.screens[target]
         session = replace(session, screen=target, ended=screen.end)
         replies += _render(d, world, session, screen)
         if not screen.then or screen.end:
@@ -280,18 +331,20 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
     elif screen.expect == "service-choice":  # by position: service ids may be longer than 64 bytes allow
         rows += [(Button("service-option", callback(screen.name, f"={i}"), {"name": name}),)
                  for i, (_, name) in enumerate(world.services(session.need or "unsure", session.place))]
-    rows += _fixed_rows(screen.name, screen.buttons, screen.columns)
+    marks = frozenset(session.marks) & screen.conditions if screen.conditions else frozenset()
+    rows += _fixed_rows(screen.name, screen.buttons, screen.columns, marks)
     show = None
     if screen.shows == "services":
         show = Show("services", session.need or "unsure", session.place)
-    elif screen.shows == "emergency":
-        show = Show("emergency")
-    key = (screen.name, session.need, session.place, session.choices)
+    elif screen.shows in ("emergency", "hotline"):
+        show = Show(screen.shows)
+    key = (screen.name, session.need, session.place, session.choices, marks)
     return [Reply(screen.says, MappingProxyType(args), tuple(rows), show, effect=screen.does, key=key)]
 
 
 @functools.lru_cache(maxsize=1024)
-def _fixed_rows(name: str, buttons: tuple, columns: int) -> tuple[tuple[Button, ...], ...]:
-    """A screen's own buttons never change: build them once."""
-    fixed = [Button(b.label, callback(name, b.id)) for b in buttons]
+def _fixed_rows(name: str, buttons: tuple, columns: int, marks: frozenset = frozenset()
+                ) -> tuple[tuple[Button, ...], ...]:
+    """A screen's own buttons (those shown for these marks) never change: build them once."""
+    fixed = [Button(b.label, callback(name, b.id)) for b in buttons if b.when is None or set(b.when) & marks]
     return tuple(tuple(fixed[i : i + columns]) for i in range(0, len(fixed), columns))

@@ -5,6 +5,10 @@ Numbers as in data/services.csv: police 192 and ambulance 194 (numbering plan, b
 rri.ro 2025-03-14), ASTRA SOS 011 7850000 (ecofeminizam.com 2018-10-19; astra.org.rs).
 112 is not operational in Serbia and is never shown.
 """
+# Used in texts (the bot's description, the health rights screen, flyers) when the register does not
+# show its own rows for them; same sources as above.
+EMERGENCY_NUMBERS = {"police": "192", "ambulance": "194"}
+
 FALLBACK_TEXT = "\n".join([
     "🚓 192 · 🚑 194 · ☎️ ASTRA SOS 011 7850000",
     "",

@@ -625,6 +625,16 @@ class Register:
         return Answer(place, local=local, nearby=tuple(nearby[:max(room, 0)]), national=national)
 
 
+    def emergency_numbers(self) -> dict[str, str]:
+        """{"police": ..., "ambulance": ...} for texts: the register's shown rows, else the compiled-in numbers."""
+        from .fallback import EMERGENCY_NUMBERS
+        shown = {s.id: s for s in self._shown}
+        out = dict(EMERGENCY_NUMBERS)
+        for key, sid in (("police", "police-192"), ("ambulance", "ambulance-194")):
+            if sid in shown and shown[sid].phones:
+                out[key] = shown[sid].phones[0].number
+        return out
+
     def listed_with_phone(self, need: str, place_id: str | None) -> tuple[tuple[str, str], ...]:
         """(id, name) of each service with a phone that the answer for (need, place) lists, in order."""
         a = self.answer(need, place_id)

@@ -21,7 +21,9 @@ REQUIRED_IDS = (
     "entry-undated", "entry-unconfirmed", "call-note", *(f"phone-{t}" for t in PHONE_TYPES if t != "voice"),
     "hours-always", "hours-span", "open-now", "closed-now", "involvement-ask",
     *(f"involvement-{v}" for v in INVOLVEMENT if v != "unknown"), *(f"access-{a}" for a in ACCESSIBLE), "flag-free", "flag-anonymous", "flag-languages", "group-only-private",
-    "cmd-start", "cmd-help", "cmd-language", "cmd-leave",
+    "cmd-start", "cmd-help", "cmd-language", "cmd-leave", "bot-description", "bot-short-description",
+    "flyer-name", "flyer-what", "flyer-free", "flyer-emergency", "flyer-scan", "btn-listen", "selfcheck-result",
+    *(f"rights-{t}" for t in ("intro", "social", "legal-aid", "health", "recovery", "foreigners", "children")),
     *(f"day-{d}" for d in DAYS), *(f"need-{n}" for n in NEEDS),
 )
 
@@ -96,6 +98,8 @@ class Renderer:
             if children:
                 parts.append(self.t(lang, "emergency-children") + "\n" + "\n\n".join(self._entry(s, lang) for s in children))
             return parts
+        if show.list == "hotline":  # the lines for "in danger / not sure": ASTRA SOS
+            return [self._entry(s, lang) for s in self.register.lines("danger")]
         answer = self.register.answer(show.need or "unsure", show.place)
         return self._answer(answer, lang)
 

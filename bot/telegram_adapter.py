@@ -51,14 +51,17 @@ class ChatState:
 
     def encode(self) -> bytes:
         s = self.session
-        return json.dumps({"s": [s.screen, s.lang, s.need, s.place, s.danger, list(s.choices), s.ended],
+        return json.dumps({"s": [s.screen, s.lang, s.need, s.place, s.danger, list(s.choices), s.ended,
+                                 list(s.marks)],
                            "m": self.messages[-500:]}, separators=(",", ":")).encode()
 
     @classmethod
     def decode(cls, raw: bytes) -> "ChatState":
         d = json.loads(raw)
-        screen, lang, need, place, danger, choices, ended = d["s"]
-        return cls(Session(screen, lang, need, place, bool(danger), tuple(choices), bool(ended)), list(d["m"]))
+        screen, lang, need, place, danger, choices, ended, *rest = d["s"]
+        marks = tuple(rest[0]) if rest else ()
+        return cls(Session(screen, lang, need, place, bool(danger), tuple(choices), bool(ended), marks),
+                   list(d["m"]))
 
 
 def event_of(message: Message) -> Event:

@@ -145,3 +145,74 @@ btn-number-failed = ☎️ A number did not work?
 btn-back-to-list = ↩️ Back to the list
 number-failed = Which number did not work? Tap it. We count only that, nothing about you, so that we can check it.
 number-failed-thanks = Thank you. We will check that number.
+
+## Not sure this is your situation? An unscored self-check (questions: ILO indicators of forced labour,
+## 2012 — see dialogs/main.toml). No verdict on the person, ever.
+
+btn-self-check = 🔎 Not sure this is your situation?
+btn-rights = ⚖️ Your rights
+btn-yes = Yes
+btn-no = No
+btn-selfcheck-start = Start (7 questions)
+btn-back-to-needs = ↩️ Back to the kinds of help
+selfcheck-intro = Seven short yes/no questions about work or the way you live. There is no score and nothing is saved: the answers are forgotten when you leave. You can stop at any time.
+sc-documents = Does someone else keep your passport or ID card against your will?
+sc-debt = Do you owe money to an employer or a go-between that you cannot pay off?
+sc-cannot-leave = Are you not free to leave the place where you work or live, or to change your job?
+sc-threats = Has someone threatened you or your family, or hurt you?
+sc-pay = Are you paid less than you were promised, late, or not at all?
+sc-control = Does someone else control your money, your phone or where you go?
+sc-deceived = Is the work or the place different from what you were promised?
+selfcheck-result = Thank you. None of these things are allowed, whatever your papers or debts, and it is not your fault. Help exists, free and confidential. Below is a line you can call, and the kinds of help that fit your answers.
+
+## Know your rights. Each screen under 600 characters. Sources (stored copies read on 2026-11-28):
+## [A] ASTRA, "Services for victims of trafficking", https://astra.rs/en/services-for-victims-of-trafficking/
+##     (undated): centres for social work must inform about help, protection, legal advice and
+##     interpretation; urgent intervention, available 24 hours a day.
+## [G] Council of Europe, GRETA news item on Serbia, https://coe.int/en/web/portal/-/serbia-urged-to-strengthen-criminal-justice-response-to-human-trafficking-improve-assistance-to-victims
+##     (undated): the Law on Foreigners introduced a recovery and reflection period and a temporary
+##     residence permit on humanitarian grounds; the Law on Health Care and the Law on Free Legal Aid
+##     contain provisions for victims of trafficking.
+## [C] Council of Europe Convention on Action against Trafficking in Human Beings (CETS No. 197, ratified
+##     by Serbia): Art. 4(d) a child is anyone under 18; Art. 10(3) presumed a child while the age is
+##     uncertain; Art. 12(6) assistance not conditional on being a witness; Art. 13 recovery and reflection period.
+## [R] Republic Health Insurance Fund (RFZO), https://www.eng.rfzo.rs/index.php/37-uncategorised : foreign
+##     citizens are entitled to urgent medical care; citizens of countries without an agreement pay for it.
+##     EURAXESS Serbia, https://www.euraxess.rs/serbia/information-assistance/health-insurance : ambulance 194, 24 hours.
+## [L] Free legal aid: data/services.csv row free-legal-aid (ehons.org 2021-05-17; kurir.rs, ekonomski.net
+##     2026-03-13): Law on Free Legal Aid (Sl. glasnik RS 87/2018) applies from 1 Oct 2019; requests go to the
+##     legal aid service of the local self-government.
+
+# [A]
+rights-social = 🏛 The centre for social work in your municipality must help when your life, health or development is in danger; in urgent situations it responds 24 hours a day. It must tell you what help and protection exist, where to get legal advice, and whether you can have an interpreter. You take part in every decision about your support.
+# [L] [G]
+rights-legal-aid = ⚖️ Free legal aid means advice and a lawyer paid by the state when you cannot pay. Apply to your municipality or city administration: ask for the free legal aid service (besplatna pravna pomoć). The Law on Free Legal Aid has provisions for people who have been trafficked.
+# [R] [G]
+rights-health = 🏥 In an emergency call the ambulance, { $ambulance }, 24 hours a day, or go to the emergency service of the nearest health centre. Foreign citizens have the right to urgent medical care too; depending on the country, it may have to be paid later. The Law on Health Care has provisions for people who have been trafficked.
+# [C] Art. 12(6), 13; [G]
+rights-recovery = 🕊 If you have been trafficked, you have time to recover and to decide whether to talk to the police. Help does not depend on it: you can get support without being a witness. For foreign citizens, Serbia's Law on Foreigners sets this recovery and reflection period and a temporary residence permit.
+# [G] [A] [R]
+rights-foreigners = 🌍 If you are not a citizen of Serbia, you can still get help, whatever your documents. The Law on Foreigners gives people who have been trafficked a recovery and reflection period and temporary residence on humanitarian grounds. The centre for social work must tell you whether you can have an interpreter. Urgent medical care is for foreign citizens too.
+# [C] Art. 4(d), 10(3); [A]
+rights-children = 🧒 Anyone under 18 is protected as a child. If your age is not certain, you are treated as a child until it is known. When a child is in danger, the centre for social work must act at once, 24 hours a day.
+rights-intro = Rights you have in Serbia, whatever your documents or status. Choose a topic.
+btn-rights-social = Centre for social work
+btn-rights-legal-aid = Free legal aid
+btn-rights-health = Health care
+btn-rights-recovery = Time to recover
+btn-rights-foreigners = If you are not from Serbia
+btn-rights-children = Children
+btn-rights-list = ↩️ Rights
+
+## Outreach: Telegram's description (before the first message) and the flyer. Neutral words only:
+## someone else may see the screen. bot-description ≤ 512 characters, bot-short-description ≤ 120.
+
+bot-description = Putokaz shows where to find help in Serbia: emergency numbers, helplines and services near you. Free and anonymous: it asks no name and keeps nothing. In danger now? Call { $police } (police) or { $ambulance } (ambulance).
+bot-short-description = Where to find help in Serbia: numbers and services near you. Free and anonymous.
+flyer-name = Putokaz
+flyer-what = Where to find help in Serbia — on your phone, in your language.
+flyer-free = Free and anonymous. No name, nothing kept.
+flyer-emergency = In danger now:
+flyer-scan = Scan with your phone's camera
+# Sent only where an operator has added a recording: data/audio/<language>/<message id>.ogg
+btn-listen = 🔊 Listen

@@ -144,3 +144,74 @@ btn-number-failed = ☎️ O numero na kerdas buti?
 btn-back-to-list = ↩️ Palpale ko spisko
 number-failed = Savo numero na kerdas buti? Čhuv o naj opre. Ramosaras samo kava, khanči pa tute, te šaj proveras les.
 number-failed-thanks = Najis. Proverisaja kava numero.
+
+## Not sure this is your situation? An unscored self-check (questions: ILO indicators of forced labour,
+## 2012 — see dialogs/main.toml). No verdict on the person, ever.
+
+btn-self-check = 🔎 Na džanes si li kava ćiri situacija?
+btn-rights = ⚖️ Ćire hakaja (prava)
+btn-yes = Va
+btn-no = Na
+btn-selfcheck-start = Startuj (7 pučiba)
+btn-back-to-needs = ↩️ Palpale ko žutipa
+selfcheck-intro = Efta cikne pučiba (va/na) pa i buti vaj sar dživdes. Nane bodurja thaj khanči na ačhol: o odgovorja bisterdžona kana ikljos. Šaj ačhes kana kames.
+sc-documents = Vareko avro ićerel ćiro pasoši vaj ličnokarta, a tu na kames?
+sc-debt = Si tut dugo e gazdaske vaj e maškarutneske, so našti te poćines?
+sc-cannot-leave = Našti li te mukhes o than kaj keres buti vaj kaj dživdes, vaj te paruves i buti?
+sc-threats = Vareko daravda tut vaj ćira familija, vaj dukhavda tut?
+sc-pay = Poćinen tut hari nego so phende, kasno, vaj khanči?
+sc-control = Vareko avro kontrolišel ćire love, ćiro telefono vaj kaj džas?
+sc-deceived = Si li i buti vaj o than aver nego so phende tuće?
+selfcheck-result = Najis. Khanči andar kava nane slobodno, te si tut lila vaj dugo, thaj nane ćiri bang. Žutipe si, bizo love thaj poverlivo. Tele si jek linija savi šaj akhares, thaj o žutipa so džan ćire odgovorjenca.
+
+## Know your rights. Each screen under 600 characters. Sources (stored copies read on 2026-11-28):
+## [A] ASTRA, "Services for victims of trafficking", https://astra.rs/en/services-for-victims-of-trafficking/
+##     (undated): centres for social work must inform about help, protection, legal advice and
+##     interpretation; urgent intervention, available 24 hours a day.
+## [G] Council of Europe, GRETA news item on Serbia, https://coe.int/en/web/portal/-/serbia-urged-to-strengthen-criminal-justice-response-to-human-trafficking-improve-assistance-to-victims
+##     (undated): the Law on Foreigners introduced a recovery and reflection period and a temporary
+##     residence permit on humanitarian grounds; the Law on Health Care and the Law on Free Legal Aid
+##     contain provisions for victims of trafficking.
+## [C] Council of Europe Convention on Action against Trafficking in Human Beings (CETS No. 197, ratified
+##     by Serbia): Art. 4(d) a child is anyone under 18; Art. 10(3) presumed a child while the age is
+##     uncertain; Art. 12(6) assistance not conditional on being a witness; Art. 13 recovery and reflection period.
+## [R] Republic Health Insurance Fund (RFZO), https://www.eng.rfzo.rs/index.php/37-uncategorised : foreign
+##     citizens are entitled to urgent medical care; citizens of countries without an agreement pay for it.
+##     EURAXESS Serbia, https://www.euraxess.rs/serbia/information-assistance/health-insurance : ambulance 194, 24 hours.
+## [L] Free legal aid: data/services.csv row free-legal-aid (ehons.org 2021-05-17; kurir.rs, ekonomski.net
+##     2026-03-13): Law on Free Legal Aid (Sl. glasnik RS 87/2018) applies from 1 Oct 2019; requests go to the
+##     legal aid service of the local self-government.
+
+# [A]
+rights-social = 🏛 O centro vaš socijalno buti ande ćiri opština musaj te žutil kana ćiro dživdipe, sastipe vaj baripe si ande opasnost; ande hitno situacije reagujil 24 sahatja ko dive. Musaj te phenel tuće savo žutipe thaj zaštita si, kaj šaj les pravno savet, thaj šaj li te avel tut prevodioco. Tu lea kotor ande sako odluka pa ćiri podrška.
+# [L] [G]
+rights-legal-aid = ⚖️ Pravno žutipe bizo love si savet thaj advokato so poćinel o štato kana tu našti. O zahtevo des ande opštinsko vaj gradsko uprava: roden i služba vaš besplatno pravno žutipe (besplatna pravna pomoć). O Zakono vaš besplatno pravno žutipe si le odredbe vaš o manuša save nakhle trgovina manušencar.
+# [R] [G]
+rights-health = 🏥 Ande hitno slučajo akhar i hitno žutipe, { $ambulance }, 24 sahatja ko dive, vaj dža ande hitno služba ko maj paše dom zdravlja. Vi o strano državljanja si len hako pe hitno medicinsko žutipe; sar i phuv, šaj te poćinen les pale. O Zakono vaš sastipe si le odredbe vaš o manuša save nakhle trgovina manušencar.
+# [C] Art. 12(6), 13; [G]
+rights-recovery = 🕊 Te nakhlan trgovina manušencar, si tut vrama te sastos thaj te odlučis hoće li vakere la policijasa. O žutipe na zavisil katar kava: šaj les podrška vi te na sian svedoko. Vaš o strano državljanja, o Zakono vaš o strancija del kava vrama vaš sastipe thaj odlučiba thaj privremeno boravko.
+# [G] [A] [R]
+rights-foreigners = 🌍 Te na sian državljanin e Srbijako, šaj les žutipe, te si tut lila vaj na. O Zakono vaš o strancija del e manušenge save nakhle trgovina manušencar vrama vaš sastipe thaj odlučiba thaj privremeno boravko vaš humanitarno razlozja. O centro vaš socijalno buti musaj te phenel tuće šaj li te avel tut prevodioco. O hitno medicinsko žutipe si vi vaš o strano državljanja.
+# [C] Art. 4(d), 10(3); [A]
+rights-children = 🧒 Sako so si le tikneder 18 berš, zaštitimo si sar čhavo. Te ćire berša nane sigurno, dikhen tut sar čhavo dži kaj te džanen. Kana o čhavo si ande opasnost, o centro vaš socijalno buti musaj sigate te reagujil, 24 sahatja ko dive.
+rights-intro = Hakaja so si tut ande Srbija, te si tut lila vaj na. Alosar jek tema.
+btn-rights-social = Centro vaš socijalno buti
+btn-rights-legal-aid = Pravno žutipe bizo love
+btn-rights-health = Sastipe
+btn-rights-recovery = Vrama te sastos
+btn-rights-foreigners = Te na sian andar i Srbija
+btn-rights-children = Čhavore
+btn-rights-list = ↩️ Hakaja
+
+## Outreach: Telegram's description (before the first message) and the flyer. Neutral words only:
+## someone else may see the screen. bot-description ≤ 512 characters, bot-short-description ≤ 120.
+
+bot-description = Putokaz sikavel kaj te arakhes žutipe ande Srbija: hitno numerja, linije vaš žutipe thaj službe paše tute. Bizo love thaj anonimno: na pučel anav thaj khanči na ićerel. San ande opasnost akana? Akhar { $police } (policija) vaj { $ambulance } (hitno žutipe).
+bot-short-description = Kaj te arakhes žutipe ande Srbija: numerja thaj službe paše tute. Bizo love, anonimno.
+flyer-name = Putokaz
+flyer-what = Kaj te arakhes žutipe ande Srbija — ande ćiro telefono, ande ćiri čhib.
+flyer-free = Bizo love thaj anonimno. Bizo anav, khanči na ačhol.
+flyer-emergency = San ande opasnost akana:
+flyer-scan = Skeniraj la kamerasa e telefonoske
+# Sent only where an operator has added a recording: data/audio/<language>/<message id>.ogg
+btn-listen = 🔊 Šun

@@ -143,3 +143,74 @@ btn-number-failed = ☎️ Nuk funksionoi një numër?
 btn-back-to-list = ↩️ Kthehu te lista
 number-failed = Cili numër nuk funksionoi? Prekeni. Numërojmë vetëm këtë, asgjë për ju, që ta kontrollojmë.
 number-failed-thanks = Faleminderit. Do ta kontrollojmë atë numër.
+
+## Not sure this is your situation? An unscored self-check (questions: ILO indicators of forced labour,
+## 2012 — see dialogs/main.toml). No verdict on the person, ever.
+
+btn-self-check = 🔎 Nuk jeni të sigurt nëse kjo është situata juaj?
+btn-rights = ⚖️ Të drejtat tuaja
+btn-yes = Po
+btn-no = Jo
+btn-selfcheck-start = Fillo (7 pyetje)
+btn-back-to-needs = ↩️ Kthehu te llojet e ndihmës
+selfcheck-intro = Shtatë pyetje të shkurtra (po/jo) për punën ose për mënyrën si jetoni. Nuk ka pikë dhe asgjë nuk ruhet: përgjigjet harrohen kur dilni. Mund të ndaleni kur të doni.
+sc-documents = A ua mban dikush tjetër pasaportën ose letërnjoftimin kundër vullnetit tuaj?
+sc-debt = A i keni borxh para një punëdhënësi ose një ndërmjetësi, që nuk mund t'i ktheni?
+sc-cannot-leave = A nuk jeni të lirë të largoheni nga vendi ku punoni ose jetoni, ose të ndërroni punë?
+sc-threats = A ju ka kërcënuar dikush juve ose familjen tuaj, ose ju ka lënduar?
+sc-pay = A paguheni më pak se sa ju premtuan, me vonesë, ose aspak?
+sc-control = A i kontrollon dikush tjetër paratë, telefonin ose se ku shkoni?
+sc-deceived = A është puna ose vendi ndryshe nga ajo që ju premtuan?
+selfcheck-result = Faleminderit. Asnjë nga këto nuk lejohet, pavarësisht dokumenteve apo borxheve, dhe nuk është faji juaj. Ndihma ekziston, falas dhe konfidenciale. Më poshtë është një linjë që mund ta telefononi dhe llojet e ndihmës që u përshtaten përgjigjeve tuaja.
+
+## Know your rights. Each screen under 600 characters. Sources (stored copies read on 2026-11-28):
+## [A] ASTRA, "Services for victims of trafficking", https://astra.rs/en/services-for-victims-of-trafficking/
+##     (undated): centres for social work must inform about help, protection, legal advice and
+##     interpretation; urgent intervention, available 24 hours a day.
+## [G] Council of Europe, GRETA news item on Serbia, https://coe.int/en/web/portal/-/serbia-urged-to-strengthen-criminal-justice-response-to-human-trafficking-improve-assistance-to-victims
+##     (undated): the Law on Foreigners introduced a recovery and reflection period and a temporary
+##     residence permit on humanitarian grounds; the Law on Health Care and the Law on Free Legal Aid
+##     contain provisions for victims of trafficking.
+## [C] Council of Europe Convention on Action against Trafficking in Human Beings (CETS No. 197, ratified
+##     by Serbia): Art. 4(d) a child is anyone under 18; Art. 10(3) presumed a child while the age is
+##     uncertain; Art. 12(6) assistance not conditional on being a witness; Art. 13 recovery and reflection period.
+## [R] Republic Health Insurance Fund (RFZO), https://www.eng.rfzo.rs/index.php/37-uncategorised : foreign
+##     citizens are entitled to urgent medical care; citizens of countries without an agreement pay for it.
+##     EURAXESS Serbia, https://www.euraxess.rs/serbia/information-assistance/health-insurance : ambulance 194, 24 hours.
+## [L] Free legal aid: data/services.csv row free-legal-aid (ehons.org 2021-05-17; kurir.rs, ekonomski.net
+##     2026-03-13): Law on Free Legal Aid (Sl. glasnik RS 87/2018) applies from 1 Oct 2019; requests go to the
+##     legal aid service of the local self-government.
+
+# [A]
+rights-social = 🏛 Qendra për punë sociale në komunën tuaj duhet t'ju ndihmojë kur jeta, shëndeti ose zhvillimi juaj janë në rrezik; në situata urgjente reagon 24 orë në ditë. Duhet t'ju tregojë çfarë ndihme dhe mbrojtjeje ka, ku mund të merrni këshillë juridike dhe nëse mund të keni përkthyes. Ju merrni pjesë në çdo vendim për mbështetjen tuaj.
+# [L] [G]
+rights-legal-aid = ⚖️ Ndihma juridike falas do të thotë këshillë dhe avokat që i paguan shteti kur ju nuk mund të paguani. Kërkesën e bëni në administratën e komunës ose të qytetit: kërkoni shërbimin për ndihmë juridike falas (besplatna pravna pomoć). Ligji për ndihmën juridike falas ka dispozita për personat që janë trafikuar.
+# [R] [G]
+rights-health = 🏥 Në rast urgjence telefononi ambulancën, { $ambulance }, 24 orë në ditë, ose shkoni në shërbimin urgjent të shtëpisë së shëndetit më të afërt. Edhe shtetasit e huaj kanë të drejtë për ndihmë mjekësore urgjente; varësisht nga vendi, mund t'u duhet ta paguajnë më vonë. Ligji për kujdesin shëndetësor ka dispozita për personat që janë trafikuar.
+# [C] Art. 12(6), 13; [G]
+rights-recovery = 🕊 Nëse jeni trafikuar, keni kohë të rikuperoheni dhe të vendosni nëse do të flisni me policinë. Ndihma nuk varet nga kjo: mund të merrni mbështetje edhe pa qenë dëshmitar. Për shtetasit e huaj, Ligji për të huajt parashikon këtë periudhë rikuperimi dhe reflektimi dhe një leje qëndrimi të përkohshme.
+# [G] [A] [R]
+rights-foreigners = 🌍 Nëse nuk jeni shtetas i Serbisë, prapë mund të merrni ndihmë, pavarësisht dokumenteve. Ligji për të huajt u jep personave që janë trafikuar një periudhë rikuperimi dhe reflektimi dhe qëndrim të përkohshëm për arsye humanitare. Qendra për punë sociale duhet t'ju tregojë nëse mund të keni përkthyes. Ndihma mjekësore urgjente është edhe për shtetasit e huaj.
+# [C] Art. 4(d), 10(3); [A]
+rights-children = 🧒 Çdokush nën 18 vjeç mbrohet si fëmijë. Nëse mosha juaj nuk është e sigurt, trajtoheni si fëmijë derisa të vërtetohet. Kur një fëmijë është në rrezik, qendra për punë sociale duhet të veprojë menjëherë, 24 orë në ditë.
+rights-intro = Të drejtat që keni në Serbi, pavarësisht dokumenteve ose statusit. Zgjidhni një temë.
+btn-rights-social = Qendra për punë sociale
+btn-rights-legal-aid = Ndihmë juridike falas
+btn-rights-health = Kujdesi shëndetësor
+btn-rights-recovery = Kohë për t'u rikuperuar
+btn-rights-foreigners = Nëse nuk jeni nga Serbia
+btn-rights-children = Fëmijët
+btn-rights-list = ↩️ Të drejtat
+
+## Outreach: Telegram's description (before the first message) and the flyer. Neutral words only:
+## someone else may see the screen. bot-description ≤ 512 characters, bot-short-description ≤ 120.
+
+bot-description = Putokaz tregon ku të gjeni ndihmë në Serbi: numrat e urgjencës, linjat ndihmëse dhe shërbimet pranë jush. Falas dhe anonim: nuk kërkon emër dhe nuk ruan asgjë. Në rrezik tani? Telefononi { $police } (policia) ose { $ambulance } (ambulanca).
+bot-short-description = Ku të gjeni ndihmë në Serbi: numra dhe shërbime pranë jush. Falas dhe anonim.
+flyer-name = Putokaz
+flyer-what = Ku të gjeni ndihmë në Serbi — në telefonin tuaj, në gjuhën tuaj.
+flyer-free = Falas dhe anonim. Pa emër, asgjë nuk ruhet.
+flyer-emergency = Në rrezik tani:
+flyer-scan = Skanoni me kamerën e telefonit
+# Sent only where an operator has added a recording: data/audio/<language>/<message id>.ogg
+btn-listen = 🔊 Dëgjoni
