@@ -27,6 +27,15 @@ def main(argv: list[str] | None = None) -> int:
                        help="translation status per language: translated, missing, draft, percentage")
     p_chk.add_argument("--coverage", action="store_true",
                        help="per district and need: local / nearest within the radius / national only / nothing")
+    p_link = sub.add_parser("link", help="print a t.me link that opens the bot in a language (and town, screen)")
+    p_fly = sub.add_parser("flyer", help="a printable A6 flyer (or A4 sheet of four) with the link as a QR code")
+    for p in (p_link, p_fly):
+        p.add_argument("--lang", required=True, help="sr-Latn, sr-Cyrl, rom, sq or en")
+        p.add_argument("--town", help="preset the town (as a person would type it)")
+        p.add_argument("--screen", help="go straight to: danger, need, check, rights ([links] in dialogs/main.toml)")
+    p_fly.add_argument("--format", choices=("png", "svg", "pdf"), default="pdf")
+    p_fly.add_argument("--sheet", choices=("a6", "a4"), default="a6", help="a4: four flyers on one page")
+    p_fly.add_argument("--out", help="the file to write (default putokaz-flyer-<lang>.<format>)")
     p_reg = sub.add_parser("register", help="import, export and look after the register")
     reg = p_reg.add_subparsers(dest="action", required=True)
     p_imp = reg.add_parser("import", help="validate a CSV/XLSX file, then replace the register with it")
@@ -55,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_stats(settings, args.since, args.format, args.out)
     if args.command == "graph":
         return cmd_graph(settings, args.lang, args.format, args.out)
+    if args.command in ("link", "flyer"):
+        return cmd_outreach(settings, args)
     if args.command == "register":
         return cmd_register(settings, args)
     if args.command == "check" and args.coverage:
@@ -125,6 +136,34 @@ def _open_register(settings: Settings):
     finally:
         import shutil
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def cmd_outreach(settings: Settings, args) -> int:
+    from .outreach import LinkError, bot_username, flyer, make_link
+    try:
+        core = asyncio.run(_load(_offline(settings)))
+    except InvalidFiles as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        link = make_link(core, bot_username(settings), args.lang, args.town, args.screen)
+    except LinkError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "link":
+        print(link.url)
+        return 0
+    try:
+        data = flyer(core, link.lang, link.url, args.format, args.sheet)
+    except ImportError as exc:
+        print(f"error: flyers need the outreach extra ({exc.name} is missing): pip install -e '.[outreach]'",
+              file=sys.stderr)
+        return 2
+    out = args.out or f"putokaz-flyer-{link.lang}{'-a4' if args.sheet == 'a4' else ''}.{args.format}"
+    with open(out, "wb") as fh:
+        fh.write(data)
+    print(f"{out}: {link.url}")
+    return 0
 
 
 def cmd_coverage(settings: Settings, fmt: str) -> int:

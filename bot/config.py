@@ -44,6 +44,7 @@ class Settings:
     session_minutes: float = 30
     session_max: int = 10_000
     nearby_km: float = 60
+    bot_username: str = ""  # for `link` and `flyer`; asked from Telegram (getMe) when empty and a token is set
     stale_days: int = 730  # rows checked longer ago than this (or never) are not shown
     log_level: str = "INFO"
     delete_typed: bool = True  # delete each message a person types right after reading it
@@ -80,6 +81,7 @@ class Settings:
             session_minutes=_number("PUTOKAZ_SESSION_MINUTES", cls.session_minutes, 1, 24 * 60),
             session_max=int(_number("PUTOKAZ_SESSION_MAX", cls.session_max, 10, 10_000_000)),
             nearby_km=_number("PUTOKAZ_NEARBY_KM", cls.nearby_km, 0, 500),
+            bot_username=env.get("PUTOKAZ_BOT_USERNAME", "").strip(),
             stale_days=int(_number("PUTOKAZ_STALE_AFTER_DAYS", cls.stale_days, 1, 100 * 365)),
             log_level=(env.get("PUTOKAZ_LOG_LEVEL") or cls.log_level).upper(),
             delete_typed=env.get("PUTOKAZ_KEEP_TYPED", "").strip().lower() not in ("1", "yes", "true"),

@@ -11,7 +11,7 @@ from .i18n import Texts
 from .matching import TownMatcher
 from .problems import InvalidFiles, Problem, errors
 from .register import Register, RegisterData, build_database, load_csv
-from .render import Out, Renderer
+from .render import Out, Renderer, find_audio
 from .stats import DemandCounter
 
 
@@ -78,6 +78,7 @@ async def load_core(settings: Settings) -> Core:
     build_database(data, settings.db_path)
     register = await Register.open(settings.db_path, nearby_km=settings.nearby_km, stale_days=settings.stale_days)
     core = build_core(dialogue, texts, register, settings.delete_typed)
+    core.renderer.audio = find_audio(settings.data_dir, texts.languages)
     core.version = files_hash(settings.dialogs_dir, settings.locales_dir)
     return core
 

@@ -49,6 +49,8 @@ class Renderer:
         self.now = now or (lambda: datetime.now(BELGRADE))  # "open now" is Belgrade wall-clock time
         self._cache: OrderedDict[tuple, list[Out]] = OrderedDict()
         self._clock: datetime | None = None
+        # (language, message id) → recording under data/audio/, offered with a "🔊 Listen" button
+        self.audio: dict[tuple[str, str], object] = {}
 
     def t(self, lang: str | None, msg_id: str, **args) -> str:
         return self.texts.format(lang, msg_id, args)
@@ -82,6 +84,8 @@ class Renderer:
             buttons = tuple(
                 tuple((self.t(b.lang or lang, b.label, **b.args), b.data) for b in row) for row in reply.buttons
             )
+            if lang and (lang, reply.message) in self.audio and reply.kind == "screen":
+                buttons += (((self.t(lang, "btn-listen"), f"~listen|{reply.message}"),),)
             chunks = split_text("\n\n".join(p for p in parts if p))
             out += [Out(c, (), reply.kind) for c in chunks[:-1]]
             out.append(Out(chunks[-1], buttons, reply.kind, reply.effect))
@@ -193,6 +197,21 @@ class Renderer:
                 names += "–" + self.t(lang, f"day-{days[-1]}")
             out.append(self.t(lang, "hours-span", days=names, **{"from": f"{opens:%H:%M}", "to": f"{closes:%H:%M}"}))
         return ", ".join(out)
+
+
+def find_audio(data_dir, languages) -> dict[tuple[str, str], object]:
+    """Recordings operators added: data/audio/<language>/<message id>.ogg (checked by `check`)."""
+    from pathlib import Path
+    root = Path(data_dir) / "audio"
+    found = {}
+    for lang in languages:
+        folder = root / lang
+        if folder.is_dir():
+            for path in folder.glob("*.ogg"):
+                with open(path, "rb") as fh:
+                    if fh.read(4) == b"OggS":
+                        found[(lang, path.stem)] = path
+    return found
 
 
 def _merge(outs: list[Out]) -> list[Out]:

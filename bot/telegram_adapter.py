@@ -64,6 +64,27 @@ class ChatState:
                    list(d["m"]))
 
 
+LISTEN = "~listen|"  # callback data of the "🔊 Listen" button: handled here, never by the engine
+
+
+def telegram_menus(core) -> dict:
+    """{language code or None: ([(command, text)], description, short description)} from the locales."""
+    texts = core.texts
+    args = core.renderer.extra_args
+
+    def fmt(lang: str, mid: str) -> str:
+        return texts.format(lang, mid, args)
+    out = {}
+    for code, lang in [(None, "sr-Latn"), *MENU_LANGUAGES.items()]:
+        commands = [(c, fmt(lang, f"cmd-{c}")) for c in COMMANDS]
+        description, short = fmt(lang, "bot-description"), fmt(lang, "bot-short-description")
+        if code is None and "rom" in texts.languages:  # no language code for Romani: see register_commands
+            both = f"{description}\n\n{fmt('rom', 'bot-description')}"
+            description = both if len(both) <= 512 else description
+        out[code] = (commands, description, short)
+    return out
+
+
 def event_of(message: Message) -> Event:
     """What a person sent, as an engine event. Never looks at who sent it."""
     if message.forward_origin is not None:
@@ -105,6 +126,8 @@ class TelegramAdapter:
                                         core.texts.languages, services=[s.id for s in core.register.services])
         core.demand = self.demand
         self.ready = False  # /healthz answers 200 only once the bot is serving
+        self._menus_sent: dict | None = None
+        self._app: Application | None = None
         self._latencies: list[float] = []  # seconds per handled update since the last summary (no content)
         self._health_runner = None
 
@@ -132,6 +155,7 @@ class TelegramAdapter:
             loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(self.reload()))
         except (NotImplementedError, RuntimeError, ValueError):
             pass  # no signals here (e.g. not the main thread): the file watcher still works
+        self._app = app
         await self.register_commands(app)
         if self.settings.watch_seconds:
             self._watcher = loop.create_task(self._watch())
@@ -212,6 +236,8 @@ class TelegramAdapter:
             self.demand.services = frozenset(s.id for s in core.register.services)
         core.demand = self.demand
         self.core = core
+        if self._app is not None:
+            await self.register_commands(self._app)  # only if the texts changed
         log.info("reloaded: %d screens, %d services, %d languages", len(core.dialogue.screens),
                  len(core.register.services), len(core.texts.languages))
         return True
@@ -233,13 +259,28 @@ class TelegramAdapter:
         log.info("stopped; %d update(s) dropped by flood control", self.processor.dropped)
 
     async def register_commands(self, app: Application) -> None:
-        texts = self.core.texts
-        for code, lang in [(None, "sr-Latn"), *MENU_LANGUAGES.items()]:
-            commands = [BotCommand(c, texts.format(lang, f"cmd-{c}")) for c in COMMANDS]
-            try:
-                await app.bot.set_my_commands(commands, language_code=code)
-            except TelegramError as exc:
-                log.warning("could not set the command menu (%s)", type(exc).__name__)
+        """The command menu, description and short description, per Telegram language code.
+
+        Telegram takes two-letter codes only: sr, sq and en get their own texts. Everyone else gets the
+        default, and Romani has no code, so the default must be understandable to a Romani speaker:
+        the default description is the Serbian text followed by the Romani one (Roma in Serbia read
+        Serbian), the default menu and short description are Serbian. Sent again only when changed."""
+        menus = telegram_menus(self.core)
+        if menus == self._menus_sent:
+            return
+        for code, (commands, description, short) in menus.items():
+            for what, call in (
+                ("command menu", lambda: app.bot.set_my_commands(
+                    [BotCommand(c, d) for c, d in commands], language_code=code)),
+                ("description", lambda: app.bot.set_my_description(description, language_code=code)),
+                ("short description", lambda: app.bot.set_my_short_description(short, language_code=code)),
+            ):
+                try:
+                    await call()
+                except TelegramError as exc:
+                    log.warning("could not set the %s (%s)", what, type(exc).__name__)
+                    menus = None  # try again at the next reload
+        self._menus_sent = menus
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Only the kind of error: an update or its text must never reach a log.
@@ -294,6 +335,9 @@ class TelegramAdapter:
 
         key = self.sessions.key(chat.id)
         state = await self._load(key)
+        if query is not None and (query.data or "").startswith(LISTEN):
+            await self._listen(bot, chat.id, key, state, query)
+            return
         delete_typed = False
         if message is not None:
             age = time.time() - message.date.timestamp()
@@ -345,6 +389,24 @@ class TelegramAdapter:
                 await self._save(key, state)
         if any(o.effect == "erase-later" for o in outs):
             self._schedule_erase(bot, key, chat.id, state)
+
+    async def _listen(self, bot, chat_id: int, key: bytes, state: ChatState | None, query) -> None:
+        """"🔊 Listen": send the operators' recording of a screen, if there is one for this language."""
+        await self._answer(query)
+        msg_id = (query.data or "")[len(LISTEN):]
+        lang = state.session.lang if state else None
+        path = self.core.renderer.audio.get((lang, msg_id))
+        if state is None or path is None:
+            return  # an old button, or the recording was removed: nothing to play
+        try:
+            sent = await bot.send_voice(chat_id, voice=path.read_bytes())
+        except (TelegramError, OSError) as exc:
+            log.warning("could not send a recording (%s)", type(exc).__name__)
+            return
+        current = await self._load(key)
+        if current is not None:
+            current.messages.append(sent.message_id)  # leave deletes it with the rest
+            await self._save(key, current)
 
     def _schedule_erase(self, bot, key: bytes, chat_id: int, state: ChatState) -> None:
         """Only the chat id and message ids are kept, in memory; a restart cancels it."""

@@ -55,6 +55,8 @@ class FakeBotAPI:
         self.inbox: dict[int, asyncio.Queue] = {}  # chat → what the bot showed it, for load tests
         self.record = True  # keep every call (load tests turn this off)
         self.polled = asyncio.Event()
+        self.descriptions: dict[str, str] = {}  # language code ("" = default) → setMyDescription text
+        self.short_descriptions: dict[str, str] = {}
 
     # --- server ---------------------------------------------------------------------------------
 
@@ -186,6 +188,23 @@ class FakeBotAPI:
 
     async def api_setMyCommands(self, p):  # noqa: N802
         return True
+
+    async def api_setMyDescription(self, p):  # noqa: N802
+        if len(p.get("description", "")) > 512:
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": "Bad Request: bot description is too long"}, status=400)
+        self.descriptions[p.get("language_code") or ""] = p.get("description", "")
+        return True
+
+    async def api_setMyShortDescription(self, p):  # noqa: N802
+        if len(p.get("short_description", "")) > 120:
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": "Bad Request: bot short description is too long"}, status=400)
+        self.short_descriptions[p.get("language_code") or ""] = p.get("short_description", "")
+        return True
+
+    async def api_sendVoice(self, p):  # noqa: N802
+        return self._message(int(p["chat_id"]), "", p.get("reply_markup"))
 
     async def api_leaveChat(self, p):  # noqa: N802
         return True
