@@ -40,7 +40,7 @@ def _mm(text: str) -> str:
 def mermaid(d: Dialogue, texts: Texts, lang: str) -> str:
     lines = ["flowchart TD"]
     for s in d.screens.values():
-        says = _short(texts.format(lang, s.says, {"town": "…", "what": "…", "typed": "deleted"}))
+        says = _short(texts.format(lang, s.says, {"town": "…", "what": "…", "typed": "deleted", "police": "…", "ambulance": "…"}))
         shape = ('(["', '"])') if s.end else ('["', '"]')
         lines.append(f'  {_id(s.name)}{shape[0]}<b>{_mm(s.name)}</b><br/>{_mm(says)}{shape[1]}')
     lines.append('  commands{{"any screen"}}')
@@ -64,7 +64,7 @@ def dot(d: Dialogue, texts: Texts, lang: str) -> str:
     lines = ["digraph putokaz {", "  rankdir=TB; node [shape=box, style=rounded, fontname=Helvetica, fontsize=10];",
              "  edge [fontname=Helvetica, fontsize=9];"]
     for s in d.screens.values():
-        says = _short(texts.format(lang, s.says, {"town": "…", "what": "…", "typed": "deleted"}))
+        says = _short(texts.format(lang, s.says, {"town": "…", "what": "…", "typed": "deleted", "police": "…", "ambulance": "…"}))
         lines.append(f"  {q(s.name)} [label={q(s.name + chr(10) + says)}{', peripheries=2' if s.end else ''}];")
     lines.append('  "commands" [label="any screen", shape=diamond];')
     lines.append('  "back" [label="↩ where the person was", shape=ellipse];')

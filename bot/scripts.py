@@ -88,7 +88,11 @@ def run(core: Core, conv: Conversation, lang: str) -> Result:
     for n, step in enumerate(conv.steps, 1):
         where = f"step {n}"
         if "start" in step:
-            event = Start(step["start"])
+            payload = step["start"]
+            head, sep, rest = payload.partition("_")
+            if head in LANGUAGES:  # a deep link in the script's language → the language being run
+                payload = lang + sep + rest
+            event = Start(payload)
         elif "type" in step:
             event = Text(step["type"])
         elif "command" in step:
