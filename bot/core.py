@@ -57,7 +57,22 @@ def load_sources(settings: Settings) -> tuple[Dialogue | None, Texts, RegisterDa
     if dialogue is not None:
         problems += cross_check(dialogue, texts, data)
     problems += check_audio(settings.data_dir, texts)
+    problems += _age_warnings(data, settings.stale_days)
     return dialogue, texts, data, problems
+
+
+def _age_warnings(data: RegisterData, stale_days: int) -> list[Problem]:
+    """Rows that would be shown but are past their check date: one line, so operators see it at once."""
+    from datetime import datetime
+
+    from .register import BELGRADE
+    today = datetime.now(BELGRADE).date()
+    past = [s for s in data.services if s.shown and s.past_check(today, stale_days)]
+    if not past:
+        return []
+    return [Problem("data/services.csv", None, f"{len(past)} row(s) with a phone or e-mail are not shown because "
+                    f"checked_on is older than {stale_days} days or empty; call them, then write the date in "
+                    "checked_on (`python -m bot register todo` lists them, oldest first)", "warning")]
 
 
 def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_typed: bool = True) -> Core:

@@ -390,3 +390,19 @@ async def test_todo_lists_old_checks_secondary_sources_and_gaps_by_population(tm
     pops = [p.population or 0 for p in gaps]
     assert pops == sorted(pops, reverse=True) and gaps and not any(p.in_kosovo for p in gaps)
     assert "novi-sad" not in {p.id for p in gaps}
+
+
+def test_check_warns_once_about_rows_hidden_by_age(tmp_path):
+    import subprocess
+    import sys
+    env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("PUTOKAZ_")}
+    r = subprocess.run([sys.executable, "-m", "bot", "check"], cwd=ROOT, capture_output=True, text=True,
+                       env={**env, "PUTOKAZ_STALE_AFTER_DAYS": "1"}, timeout=60)
+    assert r.returncode == 0  # a warning, not an error: the bot still starts and shows what is current
+    lines = [line for line in r.stdout.splitlines() if "checked_on is older than 1 days" in line]
+    assert len(lines) == 1 and lines[0].startswith("data/services.csv: warning:")
+    every = int(lines[0].split(": warning: ")[1].split()[0])
+    r = subprocess.run([sys.executable, "-m", "bot", "check"], cwd=ROOT, capture_output=True, text=True,
+                       env={**env, "PUTOKAZ_STALE_AFTER_DAYS": "36500"}, timeout=60)
+    undated = [line for line in r.stdout.splitlines() if "checked_on is older than 36500 days" in line]
+    assert len(undated) == 1 and int(undated[0].split(": warning: ")[1].split()[0]) < every  # only the undated
