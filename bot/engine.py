@@ -328,9 +328,11 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
     elif screen.expect == "town-choice":
         rows += [(Button("town-option", callback(screen.name, "=" + p), {"town": world.place_name(p, lang)}),)
                  for p in session.choices]
-    elif screen.expect == "service-choice":  # by position: service ids may be longer than 64 bytes allow
+    listed: tuple = ()
+    if screen.expect == "service-choice":  # by position: service ids may be longer than 64 bytes allow
+        listed = world.services(session.need or "unsure", session.place)
         rows += [(Button("service-option", callback(screen.name, f"={i}"), {"name": name}),)
-                 for i, (_, name) in enumerate(world.services(session.need or "unsure", session.place))]
+                 for i, (_, name) in enumerate(listed)]
     marks = frozenset(session.marks) & screen.conditions if screen.conditions else frozenset()
     rows += _fixed_rows(screen.name, screen.buttons, screen.columns, marks)
     show = None
@@ -338,7 +340,7 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
         show = Show("services", session.need or "unsure", session.place)
     elif screen.shows in ("emergency", "hotline"):
         show = Show(screen.shows)
-    key = (screen.name, session.need, session.place, session.choices, marks)
+    key = (screen.name, session.need, session.place, session.choices, marks, listed)  # listed: changes with the date
     return [Reply(screen.says, MappingProxyType(args), tuple(rows), show, effect=screen.does, key=key)]
 
 
