@@ -189,19 +189,20 @@ class FakeBotAPI:
     async def api_setMyCommands(self, p):  # noqa: N802
         return True
 
-    async def api_setMyDescription(self, p):  # noqa: N802
-        if len(p.get("description", "")) > 512:
+    def _store_text(self, p: dict, field: str, limit: int, into: dict):
+        """setMyDescription / setMyShortDescription: Telegram's length limit, then keep it by language code."""
+        if len(p.get(field, "")) > limit:
             return web.json_response({"ok": False, "error_code": 400,
-                                      "description": "Bad Request: bot description is too long"}, status=400)
-        self.descriptions[p.get("language_code") or ""] = p.get("description", "")
+                                      "description": f"Bad Request: bot {field.replace('_', ' ')} is too long"},
+                                     status=400)
+        into[p.get("language_code") or ""] = p.get(field, "")
         return True
 
+    async def api_setMyDescription(self, p):  # noqa: N802
+        return self._store_text(p, "description", 512, self.descriptions)
+
     async def api_setMyShortDescription(self, p):  # noqa: N802
-        if len(p.get("short_description", "")) > 120:
-            return web.json_response({"ok": False, "error_code": 400,
-                                      "description": "Bad Request: bot short description is too long"}, status=400)
-        self.short_descriptions[p.get("language_code") or ""] = p.get("short_description", "")
-        return True
+        return self._store_text(p, "short_description", 120, self.short_descriptions)
 
     async def api_sendVoice(self, p):  # noqa: N802
         return self._message(int(p["chat_id"]), "", p.get("reply_markup"))

@@ -15,8 +15,9 @@ from fluent.syntax import FluentParser, ast
 from bot.engine import Command, Press, Start, parse_payload
 from bot.i18n import LANGUAGES
 from bot.outreach import LinkError, flyer, make_link
-from bot_process import TOKEN, Bot
+from bot_process import TOKEN
 from fake_bot_api import BOT_USER, FakeBotAPI
+from test_e2e import running  # noqa: F401 - the fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 USER = {"id": 987650077, "is_bot": False, "first_name": "Deeplinkova", "language_code": "sq"}
@@ -326,51 +327,44 @@ async def test_a_recording_is_offered_and_sent_as_a_voice_message_and_leave_dele
 
 # --- end to end: menus, descriptions, a deep link ----------------------------------------------------------
 
-async def test_menus_and_descriptions_are_registered_per_language_and_a_deep_link_works(tmp_path):
+async def test_menus_and_descriptions_are_registered_per_language_and_a_deep_link_works(running):
     from bot.i18n import Texts
+    api, bot = running  # the real bot process against the local Bot API server (tests/test_e2e.py)
     texts, _ = Texts.load(ROOT / "locales")
     args = {"police": "192", "ambulance": "194"}
-    api = FakeBotAPI(TOKEN)
-    url = await api.start()
-    bot = Bot(tmp_path, url)
-    await bot.start()
-    try:
-        await api.wait_for("setMyShortDescription", count=4, timeout=30)
-        assert set(api.descriptions) == set(api.short_descriptions) == {"", "sr", "sq", "en"}
-        for code, lang in (("sr", "sr-Latn"), ("sq", "sq"), ("en", "en")):
-            assert api.descriptions[code] == texts.format(lang, "bot-description", args)
-            assert api.short_descriptions[code] == texts.format(lang, "bot-short-description", args)
-        # Romani has no language code: the default carries Serbian and then Romani
-        assert api.descriptions[""] == (texts.format("sr-Latn", "bot-description", args) + "\n\n"
-                                        + texts.format("rom", "bot-description", args))
-        assert all(len(d) <= 512 for d in api.descriptions.values())
-        assert all(len(d) <= 120 for d in api.short_descriptions.values())
-        for desc in list(api.descriptions.values()) + list(api.short_descriptions.values()):
-            assert "victim" not in desc.lower() and "trafficking" not in desc.lower()
-        menus = {c.params.get("language_code"): c.params["commands"] for c in api.calls if c.method == "setMyCommands"}
-        assert set(menus) == {None, "sr", "sq", "en"}
-        assert [c["command"] for c in menus["sq"]] == ["start", "help", "language", "leave"]
+    await api.wait_for("setMyShortDescription", count=4, timeout=30)
+    assert set(api.descriptions) == set(api.short_descriptions) == {"", "sr", "sq", "en"}
+    for code, lang in (("sr", "sr-Latn"), ("sq", "sq"), ("en", "en")):
+        assert api.descriptions[code] == texts.format(lang, "bot-description", args)
+        assert api.short_descriptions[code] == texts.format(lang, "bot-short-description", args)
+    # Romani has no language code: the default carries Serbian and then Romani
+    assert api.descriptions[""] == (texts.format("sr-Latn", "bot-description", args) + "\n\n"
+                                    + texts.format("rom", "bot-description", args))
+    assert all(len(d) <= 512 for d in api.descriptions.values())
+    assert all(len(d) <= 120 for d in api.short_descriptions.values())
+    for desc in list(api.descriptions.values()) + list(api.short_descriptions.values()):
+        assert "victim" not in desc.lower() and "trafficking" not in desc.lower()
+    menus = {c.params.get("language_code"): c.params["commands"] for c in api.calls if c.method == "setMyCommands"}
+    assert set(menus) == {None, "sr", "sq", "en"}
+    assert [c["command"] for c in menus["sq"]] == ["start", "help", "language", "leave"]
 
-        n = len(api.calls)
-        api.send_text(USER, "/start sq_presevo")
-        [first] = await api.wait_for("sendMessage", since=n, chat_id=USER["id"])
-        assert first.params["text"].startswith(texts.format("sq", "privacy", {"typed": "deleted"}))
-        first_id = max(mid for (c, mid) in api.messages if c == USER["id"])
-        n = len(api.calls)
-        api.press(USER, first_id, "danger|no")
-        await api.wait_for("editMessageText", since=n)
-        n = len(api.calls)
-        api.press(USER, first_id, "need|legal")
-        [answer] = await api.wait_for("editMessageText", since=n)
-        assert answer.params["text"].startswith(texts.format("sq", "answer", {"town": "Preševo",
-                                                                               "what": texts.format("sq", "need-legal")}))
-        n = len(api.calls)
-        api.send_text(USER, "/start sq_presevo_danger_' OR 1=1")  # tampered: the picker, nothing else
-        [picker] = await api.wait_for("sendMessage", since=n, chat_id=USER["id"])
-        assert picker.params["text"] == texts.format("en", "choose-language") or "language|=sq" in str(picker.params)
-    finally:
-        code = await bot.stop()
-        await api.stop()
-    assert code == 0, bot.log.read_text(errors="replace")[-3000:]
+    n = len(api.calls)
+    api.send_text(USER, "/start sq_presevo")
+    [first] = await api.wait_for("sendMessage", since=n, chat_id=USER["id"])
+    assert first.params["text"].startswith(texts.format("sq", "privacy", {"typed": "deleted"}))
+    first_id = max(mid for (c, mid) in api.messages if c == USER["id"])
+    n = len(api.calls)
+    api.press(USER, first_id, "danger|no")
+    await api.wait_for("editMessageText", since=n)
+    n = len(api.calls)
+    api.press(USER, first_id, "need|legal")
+    [answer] = await api.wait_for("editMessageText", since=n)
+    assert answer.params["text"].startswith(texts.format("sq", "answer", {"town": "Preševo",
+                                                                           "what": texts.format("sq", "need-legal")}))
+    n = len(api.calls)
+    api.send_text(USER, "/start sq_presevo_danger_' OR 1=1")  # tampered: the picker, nothing else
+    [picker] = await api.wait_for("sendMessage", since=n, chat_id=USER["id"])
+    assert picker.params["text"] == texts.format("en", "choose-language") or "language|=sq" in str(picker.params)
+    await api.settle()
     log = bot.log.read_text(errors="replace")
     assert "presevo" not in log and "Deeplinkova" not in log  # the payload is never logged
