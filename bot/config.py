@@ -32,6 +32,14 @@ def _mode(value: str) -> str:
     return value
 
 
+# Settings that no longer exist: set, they stop the start with one line naming what replaced them.
+RETIRED = {
+    "PUTOKAZ_STALE_AFTER_DAYS": "age no longer hides a row; unset it and use PUTOKAZ_CAUTION_AFTER_DAYS "
+                                "(after how many days the answer says a number may have changed); "
+                                "hide a row with status = stale or not-working in data/services.csv",
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     token: str = ""
@@ -45,7 +53,7 @@ class Settings:
     session_max: int = 10_000
     nearby_km: float = 60
     bot_username: str = ""  # for `link` and `flyer`; asked from Telegram (getMe) when empty and a token is set
-    stale_days: int = 730  # rows checked longer ago than this (or never) are not shown
+    caution_days: int = 730  # past this many days since a row's newer date, the answer says it may have changed
     log_level: str = "INFO"
     delete_typed: bool = True  # delete each message a person types right after reading it
     late_minutes: float = 15  # a message older than this is answered by starting over
@@ -70,6 +78,9 @@ class Settings:
     @classmethod
     def from_env(cls) -> "Settings":
         env = os.environ
+        for old, new in RETIRED.items():
+            if env.get(old, "").strip():
+                raise ConfigError(f"{old} is retired: {new}")
         return cls(
             token=env.get("TELEGRAM_TOKEN", "").strip(),
             api_base_url=env.get("TELEGRAM_API_BASE_URL") or None,
@@ -82,7 +93,7 @@ class Settings:
             session_max=int(_number("PUTOKAZ_SESSION_MAX", cls.session_max, 10, 10_000_000)),
             nearby_km=_number("PUTOKAZ_NEARBY_KM", cls.nearby_km, 0, 500),
             bot_username=env.get("PUTOKAZ_BOT_USERNAME", "").strip(),
-            stale_days=int(_number("PUTOKAZ_STALE_AFTER_DAYS", cls.stale_days, 1, 100 * 365)),
+            caution_days=int(_number("PUTOKAZ_CAUTION_AFTER_DAYS", cls.caution_days, 1, 100 * 365)),
             log_level=(env.get("PUTOKAZ_LOG_LEVEL") or cls.log_level).upper(),
             delete_typed=env.get("PUTOKAZ_KEEP_TYPED", "").strip().lower() not in ("1", "yes", "true"),
             late_minutes=_number("PUTOKAZ_LATE_MINUTES", cls.late_minutes, 1, 24 * 60),

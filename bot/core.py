@@ -26,7 +26,7 @@ class Core:
     version: str = ""  # a hash of the dialogue and locale files, for /healthz
 
     def health(self) -> dict:
-        dates = [s.checked_on for s in self.register.services if s.checked_on and s.shown]
+        dates = [s.checked_on or s.source_date for s in self.register.services if s.shown]
         return {"status": "ok", "register": max(dates, default=""), "dialogs": self.version}
 
     def step(self, session: Session | None, event: Event) -> tuple[Session, list[Out]]:
@@ -57,32 +57,41 @@ def load_sources(settings: Settings) -> tuple[Dialogue | None, Texts, RegisterDa
     if dialogue is not None:
         problems += cross_check(dialogue, texts, data)
     problems += check_audio(settings.data_dir, texts)
-    problems += _age_warnings(data, settings.stale_days)
+    problems += _age_warnings(data, settings.caution_days)
     return dialogue, texts, data, problems
 
 
-def _age_warnings(data: RegisterData, stale_days: int) -> list[Problem]:
-    """Rows that would be shown but are past their check date: one line, so operators see it at once."""
+def _age_warnings(data: RegisterData, caution_days: int) -> list[Problem]:
+    """Rows shown with "may have changed": one line, so operators see at once how much wants a call."""
     from datetime import datetime
 
     from .register import BELGRADE
     today = datetime.now(BELGRADE).date()
-    past = [s for s in data.services if s.shown and s.past_check(today, stale_days)]
-    if not past:
+    shown = [s for s in data.services if s.shown]
+    unconfirmed = [s for s in shown if not s.checked_on]
+    old = [s for s in shown if s.caution(today, caution_days)]
+    if not unconfirmed and not old:
         return []
-    return [Problem("data/services.csv", None, f"{len(past)} row(s) with a phone or e-mail are not shown because "
-                    f"checked_on is older than {stale_days} days or empty; call them, then write the date in "
-                    "checked_on (`python -m bot register todo` lists them, oldest first)", "warning")]
+    return [Problem("data/services.csv", None, f"{len(unconfirmed)} of {len(shown)} shown row(s) are not confirmed "
+                    f"by a call yet, and {len(old)} are shown with \"may have changed\" (newest date older than "
+                    f"{caution_days} days, or undated); call them, then write the date in checked_on "
+                    "(`python -m bot register todo` lists them, most useful first)", "warning")]
 
 
 def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_typed: bool = True) -> Core:
     matcher = TownMatcher(register.aliases)
     names = {p.id: (p.name_latn, p.name_cyrl) for p in register.places.values()}
-    world = World(match=matcher.match, place_names=names, nearest=register.nearest_place,
-                  services=register.listed_with_phone)
     # Texts that describe the bot's own behaviour follow its settings (e.g. the privacy line).
     extra = {"typed": "deleted" if delete_typed else "kept", **register.emergency_numbers()}
-    return Core(dialogue, texts, register, world, Renderer(texts, register, extra))
+    renderer = Renderer(texts, register, extra)
+    by_id = {s.id: s for s in register.services}
+
+    def service_name(sid: str, lang: str | None) -> str:
+        return renderer.service_name(by_id[sid], lang) if sid in by_id else sid
+
+    world = World(match=matcher.match, place_names=names, nearest=register.nearest_place,
+                  services=renderer.listed, has_more=renderer.has_more, service_name=service_name)
+    return Core(dialogue, texts, register, world, renderer)
 
 
 async def load_core(settings: Settings) -> Core:
@@ -91,7 +100,7 @@ async def load_core(settings: Settings) -> Core:
     if errors(problems) or dialogue is None:
         raise InvalidFiles(problems)
     build_database(data, settings.db_path)
-    register = await Register.open(settings.db_path, nearby_km=settings.nearby_km, stale_days=settings.stale_days)
+    register = await Register.open(settings.db_path, nearby_km=settings.nearby_km, caution_days=settings.caution_days)
     core = build_core(dialogue, texts, register, settings.delete_typed)
     core.renderer.audio = find_audio(settings.data_dir, texts.languages)
     core.version = files_hash(settings.dialogs_dir, settings.locales_dir)

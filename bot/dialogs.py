@@ -31,7 +31,7 @@ SHOWS = ("services", "emergency", "hotline")
 BACK = "@back"
 SCREEN_KEYS = ("says", "expect", "buttons", "on", "then", "shows", "end", "columns", "does")
 BUTTON_KEYS = ("id", "label", "next", "set", "if")
-SET_KEYS = ("need", "place", "danger", "mark", "marks")
+SET_KEYS = ("need", "place", "danger", "mark", "marks", "page")
 # Outcomes a screen may name but need not: town → known (the town is already known, e.g. from a link).
 OPTIONAL_OUTCOMES = {"town": ("known",)}
 CALLBACK_LIMIT = 64
@@ -63,6 +63,11 @@ class Screen:
 
     def button(self, button_id: str) -> Button | None:
         return next((b for b in self.buttons if b.id == button_id), None)
+
+    @functools.cached_property
+    def pager(self) -> bool:
+        """A button here opens the rest of a long answer (set = { page = "more" })."""
+        return any(("page", "more") in b.set for b in self.buttons)
 
     @functools.cached_property
     def conditions(self) -> frozenset[str]:
@@ -226,6 +231,8 @@ def _screen(name: str, spec: object, rel: str, text: str, line: int, problems: l
                 bad(f'screen "{name}": button "{bid}" sets danger to "yes" or "no" only', f'"{bid}"')
             elif k == "mark" and not (isinstance(v, str) and _NAME.match(v)):
                 bad(f'screen "{name}": button "{bid}" sets mark = "<name>" (lower-case letters, digits, "-")', f'"{bid}"')
+            elif k == "page" and v != "more":
+                bad(f'screen "{name}": button "{bid}" can only set page = "more" (the rest of a long answer)', f'"{bid}"')
             elif k == "marks" and v != "none":
                 bad(f'screen "{name}": button "{bid}" can only set marks = "none" (forget every mark)', f'"{bid}"')
         when = b.get("if")

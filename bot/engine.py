@@ -71,6 +71,7 @@ class Session:
     choices: tuple[str, ...] = ()
     ended: bool = False
     marks: tuple[str, ...] = ()  # self-check answers ("documents", ...): memory only, gone with the session
+    more: bool = False  # the answer's "More" was pressed: list the rest too
 
 
 # --- what goes out --------------------------------------------------------------------------
@@ -85,9 +86,10 @@ class Button:
 
 @dataclass(frozen=True)
 class Show:
-    list: str  # "services" or "emergency"
+    list: str  # "services", "emergency" or "hotline"
     need: str | None = None
     place: str | None = None
+    more: bool = False  # the rest of the answer, after "More"
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,11 @@ class World:
     place_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id → (Latin, Cyrillic)
     nearest: Callable[[float, float], str | None] = lambda lat, lon: None  # noqa: E731
     # The services with a number an answer lists for (need, place): [(service id, name)], in order.
-    services: Callable[[str, str | None], tuple[tuple[str, str], ...]] = lambda need, place: ()  # noqa: E731
+    services: Callable[..., tuple[tuple[str, str], ...]] = lambda need, place, more=False: ()  # noqa: E731
+    # Does the answer for (need, place) have more than its first screen lists?
+    has_more: Callable[[str, str | None], bool] = lambda need, place: False  # noqa: E731
+    # A service's name in a language, for buttons that name it.
+    service_name: Callable[[str, str | None], str] = lambda sid, lang: sid  # noqa: E731
 
     def place_name(self, place: str, lang: str | None) -> str:
         latn, cyrl = self.place_names.get(place, (place, place))
@@ -158,7 +164,7 @@ def step(d: Dialogue, world: World, session: Session | None, event: Event) -> tu
         place = world.nearest(event.lat, event.lon) if screen.expect == "town" else None
         if place is None:
             return _hint(d, world, session, "location")
-        return _goto(d, world, replace(session, place=place, choices=()), screen.on["found"])
+        return _goto(d, world, replace(session, place=place, choices=(), more=False), screen.on["found"])
     if isinstance(event, Other) and event.kind == "contact":
         return _hint(d, world, session, "contact")
     return _hint(d, world, session, "media")
@@ -258,9 +264,9 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
         if screen.expect == "language" and choice in d.languages:
             return _goto(d, world, replace(session, lang=choice), screen.on["chosen"])
         if screen.expect == "town-choice" and choice in session.choices:
-            return _goto(d, world, replace(session, place=choice, choices=()), screen.on["chosen"])
+            return _goto(d, world, replace(session, place=choice, choices=(), more=False), screen.on["chosen"])
         if screen.expect == "service-choice" and choice.isdigit():
-            listed = world.services(session.need or "unsure", session.place)
+            listed = world.services(session.need or "unsure", session.place, session.more)
             if int(choice) < len(listed):
                 session, replies = _goto(d, world, session, screen.on["chosen"])
                 return session, [evolve(replies[0], failed=listed[int(choice)][0]), *replies[1:]]
@@ -268,7 +274,7 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
     button = screen.button(value)
     if button is None or (button.when is not None and not set(button.when) & set(session.marks)):
         return _hint(d, world, session, "stale")
-    changes: dict[str, object] = {}
+    changes: dict[str, object] = {"more": False}
     for key, val in button.set:
         if key == "mark" and val not in session.marks:
             changes["marks"] = (*changes.get("marks", session.marks), val)
@@ -280,13 +286,15 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
             changes["place"], changes["choices"] = None, ()
         elif key == "danger":
             changes["danger"] = val == "yes"
+        elif key == "page":
+            changes["more"] = val == "more"
     return _goto(d, world, replace(session, **changes), button.next, back_to=screen.name)
 
 
 def _town(d: Dialogue, world: World, session: Session, screen: Screen, text: str) -> tuple[Session, list[Reply]]:
     match = world.match(text)
     if match.status == "found":
-        session = replace(session, place=match.place, choices=())
+        session = replace(session, place=match.place, choices=(), more=False)
     elif match.status == "several":
         session = replace(session, choices=match.places)
     else:
@@ -330,17 +338,22 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
                  for p in session.choices]
     listed: tuple = ()
     if screen.expect == "service-choice":  # by position: service ids may be longer than 64 bytes allow
-        listed = world.services(session.need or "unsure", session.place)
-        rows += [(Button("service-option", callback(screen.name, f"={i}"), {"name": name}),)
-                 for i, (_, name) in enumerate(listed)]
+        listed = world.services(session.need or "unsure", session.place, session.more)
+        rows += [(Button("service-option", callback(screen.name, f"={i}"), {"name": world.service_name(sid, lang)}),)
+                 for i, (sid, _) in enumerate(listed)]
     marks = frozenset(session.marks) & screen.conditions if screen.conditions else frozenset()
-    rows += _fixed_rows(screen.name, screen.buttons, screen.columns, marks)
+    fixed = _fixed_rows(screen.name, screen.buttons, screen.columns, marks)
+    if screen.pager and (session.more or not world.has_more(session.need or "unsure", session.place)):
+        # "More" only while there is more to show
+        fixed = _fixed_rows(screen.name, tuple(b for b in screen.buttons if ("page", "more") not in b.set),
+                            screen.columns, marks)
+    rows += fixed
     show = None
     if screen.shows == "services":
-        show = Show("services", session.need or "unsure", session.place)
+        show = Show("services", session.need or "unsure", session.place, session.more)
     elif screen.shows in ("emergency", "hotline"):
         show = Show(screen.shows)
-    key = (screen.name, session.need, session.place, session.choices, marks, listed)  # listed: changes with the date
+    key = (screen.name, session.need, session.place, session.choices, marks, listed, session.more)
     return [Reply(screen.says, MappingProxyType(args), tuple(rows), show, effect=screen.does, key=key)]
 
 

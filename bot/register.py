@@ -30,13 +30,19 @@ NEEDS = ("shelter", "talk", "health", "legal", "work", "child", "foreigner", "re
 SPECIAL_NEEDS = ("emergency", "danger", "danger-child")
 KINDS = ("emergency", "state", "ngo", "social-work", "shelter", "police", "health", "other")
 SCOPES = ("national", "province", "district", "municipality")
-STATUSES = ("verified", "secondary", "stale")
+# verified: the service's own page prints it; secondary: a news item quotes it; stale and not-working:
+# an operator's decision (a source too old to trust, or a number that did not work) — never shown.
+STATUSES = ("verified", "secondary", "stale", "not-working")
 SHOWN_STATUSES = ("verified", "secondary")
 PHONE_TYPES = ("voice", "sms", "24h", "viber", "whatsapp")
 ACCESSIBLE = ("step-free", "sign-language")
 # Will the service inform the police or the centre for social work? Empty means unknown.
 INVOLVEMENT = ("none", "with-consent", "mandatory", "unknown")
-STALE_AFTER_DAYS = 730  # default: rows not checked for two years are never shown
+CAUTION_AFTER_DAYS = 730  # default: past this many days since the newer date, the answer says it may have changed
+# Who a service is only for, when it is not for everyone.
+FOR_WHOM = ("women", "children")
+# Columns with a service's name and a short description in a language (sr-Cyrl is transliterated from sr).
+NAME_LANGS = ("sr", "en", "sq", "rom")
 LANGUAGES = ("sr", "en", "hu", "rom", "sq", "ro", "sk", "bg", "ru", "uk", "de", "fr", "ar", "fa")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROVINCES = ("Vojvodina",)
@@ -49,6 +55,18 @@ ALIAS_COLUMNS = ("place", "alias", "language", "kind", "source_url", "source_dat
 SERVICE_COLUMNS = (
     "id", "name", "kind", "needs", "scope", "area", "phones", "email", "hours", "free", "anonymous",
     "languages", "accessible", "involvement", "address", "confidential", "source_url", "source_date", "checked_on", "status", "notes",
+)
+# Optional columns (an older spreadsheet without them still imports; empty = not given).
+SERVICE_OPTIONAL = (
+    *(f"name_{lang}" for lang in NAME_LANGS), *(f"about_{lang}" for lang in NAME_LANGS), "for", "source_note",
+    "source_quote",
+)
+# Every column, in the order the files and the spreadsheet template use.
+SERVICE_ALL = (
+    "id", "name", *(f"name_{lang}" for lang in NAME_LANGS), *(f"about_{lang}" for lang in NAME_LANGS), "for",
+    "kind", "needs", "scope", "area", "phones", "email", "hours", "free", "anonymous", "languages",
+    "accessible", "involvement", "address", "confidential", "source_url", "source_date", "source_note",
+    "source_quote", "checked_on", "status", "notes",
 )
 
 
@@ -117,6 +135,11 @@ class Service:
     checked_on: str
     status: str
     order: int = 0
+    names: tuple[tuple[str, str], ...] = ()  # (language column, name) given by operators
+    abouts: tuple[tuple[str, str], ...] = ()  # (language column, short description)
+    only_for: tuple[str, ...] = ()  # "women", "children": the answer says so
+    source_note: str = ""
+    source_quote: str = ""
 
     @property
     def actionable(self) -> bool:
@@ -129,19 +152,44 @@ class Service:
 
     @property
     def checked_date(self) -> date | None:
-        """The earliest day `checked_on` can mean (2024-05 → 1 May 2024): never flatter a row."""
-        if not self.checked_on:
-            return None
-        y, m, d = (self.checked_on.split("-") + ["1", "1"])[:3]
-        return date(int(y), int(m), int(d))
+        """The day an operator confirmed the contact by calling (2024-05 → 1 May 2024), if ever."""
+        return partial_date(self.checked_on)
 
-    def past_check(self, today: date, max_days: int = STALE_AFTER_DAYS) -> bool:
-        """Too old to show: never checked, or checked longer ago than `max_days`."""
-        checked = self.checked_date
-        return checked is None or (today - checked).days > max_days
+    @property
+    def source_day(self) -> date | None:
+        """The date of the newest public source that prints the contact (earliest day it can mean)."""
+        return partial_date(self.source_date)
 
-    def shown_on(self, today: date, max_days: int = STALE_AFTER_DAYS) -> bool:
-        return self.shown and not self.past_check(today, max_days)
+    @property
+    def newest(self) -> date | None:
+        """The newer of the two dates: what "how current is this" is measured from."""
+        days = [d for d in (self.checked_date, self.source_day) if d is not None]
+        return max(days) if days else None
+
+    def caution(self, today: date, after_days: int = CAUTION_AFTER_DAYS) -> bool:
+        """Old enough (or undated) that the answer says the contact may have changed."""
+        newest = self.newest
+        return newest is None or (today - newest).days > after_days
+
+    @property
+    def rank(self) -> tuple:
+        """Among rows serving the same need: confirmed by a call first, then the service's own source
+        before a news item, then the fresher date, then the operators' order."""
+        newest = self.newest
+        return (self.checked_date is None, self.status != "verified",
+                -(newest.toordinal() if newest else 0), self.order)
+
+    def name_in(self, column: str) -> str:
+        """The name in a language column (sr, en, sq, rom), else Serbian, else the official name."""
+        names = dict(self.names)
+        return names.get(column) or names.get("sr") or self.name
+
+    def about_in(self, column: str) -> str:
+        abouts = dict(self.abouts)
+        if column in abouts:
+            return abouts[column]
+        # Fall back to the Serbian description only where the name fell back to Serbian too.
+        return abouts.get("sr", "") if not dict(self.names).get(column) else ""
 
     def covers(self, place: Place) -> bool:
         if self.scope == "national":
@@ -182,6 +230,14 @@ _HOURS_SPAN = re.compile(
 )
 _PHONE_CHARS = re.compile(r"^\+?[\d /-]+$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def partial_date(text: str) -> date | None:
+    """`2025-03-14`, `2025-03` or `2025` → the earliest day it can mean (never flatter a row)."""
+    if not text:
+        return None
+    y, m, d = (text.split("-") + ["1", "1"])[:3]
+    return date(int(y), int(m), int(d))
 
 
 def parse_hours(text: str) -> Hours:
@@ -299,7 +355,7 @@ class _Rows:
             problems.append(Problem(self.name, None, f"the file is not valid CSV ({exc}); check quotes"))
 
 
-def load_csv(data_dir: Path, given: dict | None = None) -> tuple[RegisterData, list[Problem]]:
+def load_csv(data_dir: Path, given: dict | None = None, today: date | None = None) -> tuple[RegisterData, list[Problem]]:
     """Read and validate the three tables; `given` may replace any of them with imported rows:
     {"services": (display name, header, [(line, row dict), ...]), ...}."""
     given = given or {}
@@ -440,10 +496,21 @@ def load_csv(data_dir: Path, given: dict | None = None) -> tuple[RegisterData, l
             bad("shelters never show an address; empty the address cell and mark confidential = yes")
         if (phones or r["email"] or r["address"]) and not r["source_url"].startswith(("http://", "https://")):
             bad("source_url must say where the contact data was read (a web address starting with http)")
-        if (phones or r["email"]) and not (r["checked_on"] or r["source_date"]):
-            bad("give checked_on (YYYY-MM-DD) or at least source_date, so people see how current it is")
-        if r["checked_on"] and not _PARTIAL_DATE.match(r["checked_on"]):
-            bad(f'checked_on "{r["checked_on"]}" must be a date like 2025-03-14 (or 2025-03, or 2025)')
+        for col, what in (("source_date", "the date the newest public source printing the contact carries"),
+                          ("checked_on", "the day an operator confirmed the contact by calling")):
+            value = r[col]
+            if value and not _PARTIAL_DATE.match(value):
+                bad(f'{col} "{value}" must be a date like 2025-03-14 (or 2025-03, or 2025): {what}; '
+                    "put remarks in source_note")
+            elif value and partial_date(value) > (today or date.today()) + timedelta(days=1):
+                bad(f'{col} "{value}" is in the future; write {what}')
+        only_for = _split(r.get("for", ""))
+        for who in only_for:
+            if who not in FOR_WHOM:
+                bad(f'for "{who}" is unknown; use {", ".join(FOR_WHOM)} (separated by ";"), or leave it empty '
+                    "when the service is for everyone")
+        names = tuple((lang, r.get(f"name_{lang}", "")) for lang in NAME_LANGS if r.get(f"name_{lang}", ""))
+        abouts = tuple((lang, r.get(f"about_{lang}", "")) for lang in NAME_LANGS if r.get(f"about_{lang}", ""))
         if r["status"] not in STATUSES:
             bad(f'status "{r["status"]}" is unknown; use one of: {", ".join(STATUSES)}.' + did_you_mean(r["status"], STATUSES))
         for msg in row_problems:
@@ -457,6 +524,8 @@ def load_csv(data_dir: Path, given: dict | None = None) -> tuple[RegisterData, l
             involvement=involvement, address=r["address"],
             confidential=bool(flags["confidential"]), source_url=r["source_url"],
             source_date=r["source_date"], checked_on=r["checked_on"], status=r["status"], order=order,
+            names=names, abouts=abouts, only_for=tuple(only_for), source_note=r.get("source_note", ""),
+            source_quote=r.get("source_quote", ""),
         ))
     return data, problems
 
@@ -470,8 +539,10 @@ CREATE TABLE places (id TEXT PRIMARY KEY, name_latn TEXT NOT NULL, name_cyrl TEX
 CREATE TABLE aliases (alias TEXT NOT NULL, place TEXT NOT NULL REFERENCES places(id));
 CREATE TABLE services (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
   scope TEXT NOT NULL, email TEXT, hours TEXT, free INTEGER, anonymous INTEGER, languages TEXT,
-  accessible TEXT, involvement TEXT NOT NULL, address TEXT, confidential INTEGER NOT NULL, source_url TEXT, source_date TEXT, checked_on TEXT,
-  status TEXT NOT NULL);
+  accessible TEXT, involvement TEXT NOT NULL, address TEXT, confidential INTEGER NOT NULL, source_url TEXT,
+  source_date TEXT, checked_on TEXT, status TEXT NOT NULL, only_for TEXT, source_note TEXT, source_quote TEXT);
+CREATE TABLE service_texts (service TEXT NOT NULL REFERENCES services(id), lang TEXT NOT NULL,
+  field TEXT NOT NULL, text TEXT NOT NULL);
 CREATE TABLE service_needs (service TEXT NOT NULL REFERENCES services(id), need TEXT NOT NULL);
 CREATE TABLE service_areas (service TEXT NOT NULL REFERENCES services(id), area TEXT NOT NULL, pos INTEGER);
 CREATE TABLE phones (service TEXT NOT NULL REFERENCES services(id), number TEXT NOT NULL, type TEXT NOT NULL, pos INTEGER);
@@ -505,10 +576,13 @@ def build_database(data: RegisterData, db_path: Path) -> None:
                              for p in data.places])
             con.executemany("INSERT INTO aliases VALUES (?,?)", data.aliases)
             for s in data.services:
-                con.execute("INSERT INTO services VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                con.execute("INSERT INTO services VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
                     s.id, s.order, s.name, s.kind, s.scope, s.email, _hours_text(s.hours), s.free, s.anonymous,
                     ";".join(s.languages), ";".join(s.accessible), s.involvement, s.address, s.confidential, s.source_url, s.source_date,
-                    s.checked_on, s.status))
+                    s.checked_on, s.status, ";".join(s.only_for), s.source_note, s.source_quote))
+                con.executemany("INSERT INTO service_texts VALUES (?,?,?,?)",
+                                [(s.id, lang, "name", t) for lang, t in s.names]
+                                + [(s.id, lang, "about", t) for lang, t in s.abouts])
                 con.executemany("INSERT INTO service_needs VALUES (?,?)", [(s.id, n) for n in sorted(s.needs)])
                 con.executemany("INSERT INTO service_areas VALUES (?,?,?)", [(s.id, a, i) for i, a in enumerate(s.area)])
                 con.executemany("INSERT INTO phones VALUES (?,?,?,?)",
@@ -527,33 +601,42 @@ def _distance_km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+# How many services the first screen of an answer lists: the best local or nearby ones, then the
+# national lines that fit; the rest are behind "More". Together with the compact entries this keeps
+# every answer within ANSWER_LIMIT characters (enforced by `python -m bot check`).
+LOCAL_FIRST = 3
+FIRST_MAX = 4
+
+
+@dataclass(frozen=True)
+class Pages:
+    """An answer split for a phone: what the first screen lists, and what "More" adds."""
+    first: Answer
+    more: Answer
+
+    @property
+    def has_more(self) -> bool:
+        return bool(self.more.local or self.more.nearby or self.more.national)
+
+
 class Register:
     """The loaded register: places, aliases and services, queried in memory."""
 
-    def __init__(self, data: RegisterData, nearby_km: float = 60.0, nearby_max: int = 3,
-                 stale_days: int = STALE_AFTER_DAYS, today=None):
+    def __init__(self, data: RegisterData, nearby_km: float = 60.0, nearby_max: int = LOCAL_FIRST,
+                 caution_days: int = CAUTION_AFTER_DAYS, today=None):
         self.places = {p.id: p for p in data.places}
         self.aliases = list(data.aliases)
         self.services = sorted(data.services, key=lambda s: s.order)
         self.nearby_km, self.nearby_max = nearby_km, nearby_max
-        self.stale_days = stale_days
-        self._today = today or (lambda: datetime.now(BELGRADE).date())
-        self._shown_day: date | None = None
-        self._shown_list: list[Service] = []
+        self.caution_days = caution_days
+        self.today = today or (lambda: datetime.now(BELGRADE).date())
+        # Only a status hides a row (stale, not-working) — or having nothing a person can act on.
+        self._shown = [s for s in self.services if s.shown]
+        self._ranked = sorted(self._shown, key=lambda s: s.rank)
+        self._pages: dict[tuple[str, str | None], Pages] = {}
 
-    @property
-    def _shown(self) -> list[Service]:
-        """Rows shown today: recomputed when the date changes, so a row goes stale at midnight."""
-        today = self._today()
-        if today != self._shown_day:
-            self._shown_list = [s for s in self.services if s.shown_on(today, self.stale_days)]
-            self._shown_day = today
-        return self._shown_list
-
-    def hidden_by_age(self) -> list[Service]:
-        """Rows that would be shown but for their age (never checked, or checked too long ago)."""
-        today = self._today()
-        return [s for s in self.services if s.shown and s.past_check(today, self.stale_days)]
+    def caution(self, s: Service) -> bool:
+        return s.caution(self.today(), self.caution_days)
 
     @classmethod
     async def open(cls, db_path: Path, **kw) -> "Register":
@@ -571,11 +654,15 @@ class Register:
             phones: dict[str, list[Phone]] = {}
             async for sid, number, type_ in await db.execute("SELECT service, number, type FROM phones ORDER BY pos"):
                 phones.setdefault(sid, []).append(Phone(number, type_))
+            texts: dict[tuple[str, str], list[tuple[str, str]]] = {}
+            async for sid, lang, fld, text in await db.execute(
+                    "SELECT service, lang, field, text FROM service_texts ORDER BY rowid"):
+                texts.setdefault((sid, fld), []).append((lang, text))
             services = []
             async for r in await db.execute(
                 "SELECT id, ord, name, kind, scope, email, hours, free, anonymous, languages, address, "
-                "confidential, source_url, source_date, checked_on, status, accessible, involvement "
-                "FROM services ORDER BY ord"
+                "confidential, source_url, source_date, checked_on, status, accessible, involvement, "
+                "only_for, source_note, source_quote FROM services ORDER BY ord"
             ):
                 services.append(Service(
                     id=r[0], order=r[1], name=r[2], kind=r[3], scope=r[4], email=r[5] or "",
@@ -585,7 +672,9 @@ class Register:
                     source_url=r[12] or "", source_date=r[13] or "", checked_on=r[14] or "", status=r[15],
                     accessible=tuple(_split(r[16] or "")), involvement=r[17],
                     needs=frozenset(needs.get(r[0], ())), area=tuple(areas.get(r[0], ())),
-                    phones=tuple(phones.get(r[0], ())),
+                    phones=tuple(phones.get(r[0], ())), only_for=tuple(_split(r[18] or "")),
+                    source_note=r[19] or "", source_quote=r[20] or "",
+                    names=tuple(texts.get((r[0], "name"), ())), abouts=tuple(texts.get((r[0], "about"), ())),
                 ))
         return cls(RegisterData(places, aliases, services), **kw)
 
@@ -600,46 +689,75 @@ class Register:
         return best.id
 
     def lines(self, need: str) -> tuple[Service, ...]:
-        """National services shown for a need (or a special list such as `emergency`)."""
+        """National services shown for a need, best first (confirmed, own source, fresher)."""
+        return tuple(s for s in self._ranked if s.scope == "national" and need in s.needs)
+
+    def listed(self, need: str) -> tuple[Service, ...]:
+        """National services for a special list (`danger`, `danger-child`, `emergency`) in the operators' order."""
         return tuple(s for s in self._shown if s.scope == "national" and need in s.needs)
 
     def answer(self, need: str, place_id: str | None) -> Answer:
+        """Everything that fits, ranked: local (own municipality, then covering), nearby by distance, national."""
         place = self.places.get(place_id) if place_id else None
         national = self.lines(need)
         if place is None:
             return Answer(None, national=national)
-        candidates = [s for s in self._shown if need in s.needs and s.scope != "national"]
-        # Local first (a service of this municipality only), then services covering it among others.
-        local = tuple(sorted((s for s in candidates if s.covers(place)), key=_breadth))
+        candidates = [s for s in self._ranked if need in s.needs and s.scope != "national"]
+        local = tuple(sorted((s for s in candidates if s.covers(place)), key=lambda s: (_breadth(s)[0], s.rank)))
         nearby: list[Nearby] = []
-        room = self.nearby_max - len(local)
-        if room > 0:
-            for s in candidates:
-                if s in local or s.scope != "municipality":
-                    continue
-                seats = [self.places[a] for a in s.area if a in self.places]
-                km, seat = min(((_distance_km(place, p), p) for p in seats), key=lambda t: t[0])
-                if km <= self.nearby_km:
-                    nearby.append(Nearby(s, round(km), seat))
-            nearby.sort(key=lambda n: (n.km, n.service.order))
-        return Answer(place, local=local, nearby=tuple(nearby[:max(room, 0)]), national=national)
+        for s in candidates:
+            if s in local or s.scope != "municipality":
+                continue
+            seats = [self.places[a] for a in s.area if a in self.places]
+            km, seat = min(((_distance_km(place, p), p) for p in seats), key=lambda t: t[0])
+            if km <= self.nearby_km:
+                nearby.append(Nearby(s, round(km), seat))
+        nearby.sort(key=lambda n: (n.km, n.service.rank))
+        return Answer(place, local=local, nearby=tuple(nearby), national=national)
 
+    def pages(self, need: str, place_id: str | None) -> Pages:
+        """The answer split for a phone: the best LOCAL_FIRST local-or-nearby services, then national
+        lines up to FIRST_MAX entries (at least one), every number shown once; the rest behind "More"."""
+        key = (need, place_id)
+        hit = self._pages.get(key)
+        if hit is not None:
+            return hit
+        a = self.answer(need, place_id)
+        seen: set[str] = set()
+
+        def fresh(s: Service) -> bool:
+            """Keep a service only if it adds a number (or, without phones, an e-mail) not shown yet."""
+            numbers = {p.number for p in s.phones} or {s.email}
+            new = numbers - seen
+            seen.update(numbers)
+            return bool(new)
+
+        local = [s for s in a.local if fresh(s)]
+        nearby = [n for n in a.nearby if fresh(n.service)]
+        national = [s for s in a.national if fresh(s)]
+        room = LOCAL_FIRST
+        first_local, more_local = local[:room], local[room:]
+        room = max(room - len(first_local), 0)
+        first_nearby, more_nearby = nearby[:room], nearby[room:]
+        room = max(FIRST_MAX - len(first_local) - len(first_nearby), 1)  # at least one national line
+        first_nat, more_nat = national[:room], national[room:]
+        pages = Pages(Answer(a.place, tuple(first_local), tuple(first_nearby), tuple(first_nat)),
+                      Answer(a.place, tuple(more_local), tuple(more_nearby), tuple(more_nat)))
+        if len(self._pages) > 20_000:
+            self._pages.clear()
+        self._pages[key] = pages
+        return pages
 
     def emergency_numbers(self) -> dict[str, str]:
         """{"police": ..., "ambulance": ...} for texts: the register's shown rows, else the compiled-in numbers."""
         from .fallback import EMERGENCY_NUMBERS
-        shown = {s.id: s for s in self._shown}
         out = dict(EMERGENCY_NUMBERS)
-        for key, sid in (("police", "police-192"), ("ambulance", "ambulance-194")):
-            if sid in shown and shown[sid].phones:
-                out[key] = shown[sid].phones[0].number
+        for key, need in (("police", "report"), ("ambulance", "health")):
+            for s in self._shown:
+                if s.kind == "emergency" and s.phones and s.scope == "national" and need in s.needs:
+                    out[key] = s.phones[0].number
+                    break
         return out
-
-    def listed_with_phone(self, need: str, place_id: str | None) -> tuple[tuple[str, str], ...]:
-        """(id, name) of each service with a phone that the answer for (need, place) lists, in order."""
-        a = self.answer(need, place_id)
-        listed = [*a.local, *(n.service for n in a.nearby), *a.national]
-        return tuple((s.id, s.name) for s in listed if s.phones)
 
 
 def _breadth(s: Service) -> tuple[int, int]:

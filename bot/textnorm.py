@@ -23,7 +23,7 @@ _LAT_DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ"}
 _LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if len(v) == 1}
 _LAT_TOKEN = re.compile(r"dž|Dž|DŽ|lj|Lj|LJ|nj|Nj|NJ|.", re.DOTALL)
 # Words that keep their Latin spelling in Cyrillic text (brand names, Latin abbreviations).
-_KEEP_LATIN = re.compile(r"(https?://\S+|\S+@\S+|\bTelegram\b|\bViber\b|\bWhatsApp\b|\bSMS\b|\bASTRA\b|\bNADEL\b)")
+_KEEP_LATIN = re.compile(r"(https?://\S+|\S+@\S+|\bTelegram\b|\bViber\b|\bWhatsApp\b|\bSMS\b|\bASTRA\b|\bSOS\b|\bNADEL\b)")
 
 
 def cyr_to_lat(text: str) -> str:

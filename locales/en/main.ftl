@@ -54,12 +54,31 @@ section-local = In { $town }:
 section-local-none = No local service for this in { $town } in our list yet.
 section-nearby = Nearby:
 section-national = Across Serbia:
-section-empty = Our list has no service for this yet. You can call ASTRA SOS for advice.
+section-empty = Our list has no service for this yet. For advice:
 entry-distance = { $km } km, { $town }
-entry-checked = checked: { $date }
-entry-undated = source undated
-entry-unconfirmed = not yet confirmed by a second source
-call-note = 📵 Calls show in your phone's call log and on the bill. Delete them from the log if someone else checks your phone.
+entry-confirmed = confirmed by phone, { $month } { $year }
+entry-public = public source, { $year }
+entry-news = news report, { $year }
+entry-public-undated = public source, undated
+entry-news-undated = news report, undated
+entry-may-have-changed = may have changed
+for-women = for women
+for-children = for children
+for-women-children = for women and children
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+btn-more = ➕ More
+call-note = 📵 Calls stay in the call log: delete them if someone else checks your phone.
 phone-sms = { $number } (SMS)
 phone-24h = { $number } (24 h)
 phone-viber = { $number } (Viber)
@@ -84,19 +103,6 @@ spoken-ro = Romanian
 spoken-sk = Slovak
 spoken-bg = Bulgarian
 
-## Names of national lines (the register keeps the official names)
-
-svc-name-police-192 = Police
-svc-name-ambulance-194 = Ambulance
-svc-name-fire-193 = Fire and rescue
-svc-name-astra-sos = ASTRA SOS line (trafficking and exploitation)
-svc-name-nadel-116111 = National children's line NADEL
-svc-name-astra-116000 = ASTRA line for missing children
-svc-name-national-sos-women = National SOS line for women
-svc-name-labour-inspection = Labour inspection: report unpaid or undeclared work
-svc-name-centre-protection-trafficking = Centre for Protection of Victims of Trafficking (state): reporting line
-svc-name-police-ukp = Criminal Police Directorate (reports of trafficking)
-svc-name-atina = Atina (NGO): support and safe housing
 
 ## Moving on
 
@@ -134,7 +140,7 @@ closed-now = closed now, opens { $day } { $time }
 involvement-none = They do not inform the police or social services.
 involvement-with-consent = They inform the police or social services only if you agree.
 involvement-mandatory = They must inform the police or social services.
-involvement-ask = Before you give your name, you can ask whether they inform the police or social services.
+involvement-ask = Before you give your name, ask whether they inform the police.
 access-step-free = step-free access
 access-sign-language = sign language
 

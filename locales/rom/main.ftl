@@ -53,12 +53,31 @@ section-local = Ande { $town }:
 section-local-none = Ande { $town } panda nane amen lokalno služba vaš kava.
 section-nearby = Paše:
 section-national = Ande sasti Srbija:
-section-empty = Panda nane amen služba vaš kava. Šaj akhares ASTRA SOS vaš savet.
+section-empty = Panda nane amen služba vaš kava. Vaš savet:
 entry-distance = { $km } km, { $town }
-entry-checked = proverimo: { $date }
-entry-undated = o izvor bizo datumo
-entry-unconfirmed = panda na potvrdimo andar aver izvor
-call-note = 📵 E akharipa ačhen ando spisko e akharipnengo thaj ando računo. Khos len andar o spisko te vareko avro dikhel ćiro telefono.
+entry-confirmed = potvrdimo telefonesa, { $month } { $year }
+entry-public = javno izvori, { $year }
+entry-news = novinako izvori, { $year }
+entry-public-undated = javno izvori bizo datumo
+entry-news-undated = novinako izvori bizo datumo
+entry-may-have-changed = šaj te parudilo
+for-women = vaš džuvlja
+for-children = vaš čhavre
+for-women-children = vaš džuvlja thaj čhavre
+month-1 = jan
+month-2 = feb
+month-3 = mar
+month-4 = apr
+month-5 = maj
+month-6 = jun
+month-7 = jul
+month-8 = avg
+month-9 = sep
+month-10 = okt
+month-11 = nov
+month-12 = dec
+btn-more = ➕ Još
+call-note = 📵 E akharipa ačhen ando spisko: khos len te vareko avro dikhel ćiro telefono.
 phone-sms = { $number } (SMS)
 phone-24h = { $number } (0–24)
 phone-viber = { $number } (Viber)
@@ -83,19 +102,6 @@ spoken-ro = rumunikani
 spoken-sk = slovakikani
 spoken-bg = bugarikani
 
-## Names of national lines
-
-svc-name-police-192 = Policija
-svc-name-ambulance-194 = Sigutno sastipasko žutipe (hitna pomoć)
-svc-name-fire-193 = Vatrogasura thaj spasiteljura
-svc-name-astra-sos = ASTRA SOS telefono (trgovina manušenca thaj eksploatacija)
-svc-name-nadel-116111 = Nacionalno linija vaš čhavre NADEL
-svc-name-astra-116000 = ASTRA linija vaš našade čhavre
-svc-name-national-sos-women = Nacionalno SOS linija vaš džuvlja
-svc-name-labour-inspection = Inspekcija e butjaki: buti bizo love vaj bizo ugovoro
-svc-name-centre-protection-trafficking = Centar za zaštitu žrtava trgovine ljudima (državno): linija vaš prijava
-svc-name-police-ukp = Uprava kriminalističke policije (prijava e trgovinaki manušenca)
-svc-name-atina = Atina (udruženje): podrška thaj sigurno than
 
 ## Moving on
 
@@ -133,7 +139,7 @@ closed-now = akana na kerel buti, putrel { $day } ko { $time }
 involvement-none = Na phenen e policijake ni e centroske vaš socijalno buti.
 involvement-with-consent = Phenen e policijake vaj e centroske vaš socijalno buti samo te tu kames.
 involvement-mandatory = Musaj te phenen e policijake vaj e centroske vaš socijalno buti.
-involvement-ask = Angleder so phenes ćiro anav, šaj pučes te phenen li e policijake vaj e centroske vaš socijalno buti.
+involvement-ask = Angleder so phenes ćiro anav, puč te phenen li e policijake.
 access-step-free = bizo skale
 access-sign-language = čhib e vastenca (znakovno)
 

@@ -52,12 +52,31 @@ section-local = Në { $town }:
 section-local-none = Ende nuk kemi shërbim vendor për këtë në { $town }.
 section-nearby = Afër:
 section-national = Në gjithë Serbinë:
-section-empty = Ende nuk kemi shërbim për këtë në listë. Për këshillë mund të telefononi ASTRA SOS.
+section-empty = Ende nuk kemi shërbim për këtë në listë. Për këshillë:
 entry-distance = { $km } km, { $town }
-entry-checked = kontrolluar: { $date }
-entry-undated = burim pa datë
-entry-unconfirmed = ende pa konfirmim nga një burim i dytë
-call-note = 📵 Thirrjet shfaqen në listën e thirrjeve dhe në faturë. Fshijini nga lista nëse dikush tjetër ua kontrollon telefonin.
+entry-confirmed = konfirmuar me telefon, { $month } { $year }
+entry-public = burim publik, { $year }
+entry-news = lajm, { $year }
+entry-public-undated = burim publik pa datë
+entry-news-undated = lajm pa datë
+entry-may-have-changed = mund të ketë ndryshuar
+for-women = për gra
+for-children = për fëmijë
+for-women-children = për gra dhe fëmijë
+month-1 = jan
+month-2 = shk
+month-3 = mar
+month-4 = pri
+month-5 = maj
+month-6 = qer
+month-7 = korr
+month-8 = gush
+month-9 = sht
+month-10 = tet
+month-11 = nën
+month-12 = dhj
+btn-more = ➕ Më shumë
+call-note = 📵 Thirrjet mbeten në listën e thirrjeve: fshijini nëse dikush tjetër ua kontrollon telefonin.
 phone-sms = { $number } (SMS)
 phone-24h = { $number } (24 orë)
 phone-viber = { $number } (Viber)
@@ -82,19 +101,6 @@ spoken-ro = rumanisht
 spoken-sk = sllovakisht
 spoken-bg = bullgarisht
 
-## Names of national lines
-
-svc-name-police-192 = Policia
-svc-name-ambulance-194 = Ndihma e shpejtë
-svc-name-fire-193 = Zjarrfikësit dhe shpëtimi
-svc-name-astra-sos = Linja ASTRA SOS (trafikim dhe shfrytëzim)
-svc-name-nadel-116111 = Linja kombëtare për fëmijë NADEL
-svc-name-astra-116000 = Linja e ASTRA-s për fëmijë të zhdukur
-svc-name-national-sos-women = Linja kombëtare SOS për gra
-svc-name-labour-inspection = Inspektorati i punës: punë e papaguar ose e padeklaruar
-svc-name-centre-protection-trafficking = Qendra për Mbrojtjen e Viktimave të Trafikimit (shtetërore): linjë për denoncim
-svc-name-police-ukp = Drejtoria e Policisë Kriminale (denoncim i trafikimit)
-svc-name-atina = Atina (OJQ): mbështetje dhe strehim i sigurt
 
 ## Moving on
 
@@ -132,7 +138,7 @@ closed-now = mbyllur tani, hapet { $day } në { $time }
 involvement-none = Nuk e njoftojnë policinë as qendrën për punë sociale.
 involvement-with-consent = E njoftojnë policinë ose qendrën për punë sociale vetëm me pëlqimin tuaj.
 involvement-mandatory = Janë të detyruar të njoftojnë policinë ose qendrën për punë sociale.
-involvement-ask = Para se të thoni emrin, mund të pyesni nëse e njoftojnë policinë ose qendrën për punë sociale.
+involvement-ask = Para se të thoni emrin, pyesni nëse e njoftojnë policinë.
 access-step-free = hyrje pa shkallë
 access-sign-language = gjuha e shenjave
 

@@ -54,12 +54,31 @@ section-local = U mestu { $town }:
 section-local-none = Za ovo još nemamo lokalnu službu u mestu { $town }.
 section-nearby = U blizini:
 section-national = U celoj Srbiji:
-section-empty = Za ovo još nemamo službu na spisku. Za savet možete pozvati ASTRA SOS.
+section-empty = Za ovo još nemamo službu na spisku. Za savet:
 entry-distance = { $km } km, { $town }
-entry-checked = provereno: { $date }
-entry-undated = izvor bez datuma
-entry-unconfirmed = još nije potvrđeno iz drugog izvora
-call-note = 📵 Pozivi ostaju u listi poziva i na računu. Obrišite ih iz liste ako neko drugi gleda vaš telefon.
+entry-confirmed = potvrđeno telefonom, { $month } { $year }
+entry-public = javni izvor, { $year }
+entry-news = novinski izvor, { $year }
+entry-public-undated = javni izvor bez datuma
+entry-news-undated = novinski izvor bez datuma
+entry-may-have-changed = možda se promenilo
+for-women = za žene
+for-children = za decu
+for-women-children = za žene i decu
+month-1 = jan
+month-2 = feb
+month-3 = mar
+month-4 = apr
+month-5 = maj
+month-6 = jun
+month-7 = jul
+month-8 = avg
+month-9 = sep
+month-10 = okt
+month-11 = nov
+month-12 = dec
+btn-more = ➕ Još
+call-note = 📵 Pozivi ostaju u listi poziva: obrišite ih ako neko drugi gleda vaš telefon.
 phone-sms = { $number } (SMS)
 phone-24h = { $number } (0–24)
 phone-viber = { $number } (Viber)
@@ -86,17 +105,6 @@ spoken-bg = bugarski
 
 ## Nazivi nacionalnih linija
 
-svc-name-police-192 = Policija
-svc-name-ambulance-194 = Hitna pomoć
-svc-name-fire-193 = Vatrogasci i spasioci
-svc-name-astra-sos = ASTRA SOS telefon (trgovina ljudima i eksploatacija)
-svc-name-nadel-116111 = Nacionalna dečja linija NADEL
-svc-name-astra-116000 = ASTRA linija za nestalu decu
-svc-name-national-sos-women = Nacionalna SOS linija za žene
-svc-name-labour-inspection = Inspekcija rada: prijava neisplaćenog ili rada na crno
-svc-name-centre-protection-trafficking = Centar za zaštitu žrtava trgovine ljudima: linija za prijavu
-svc-name-police-ukp = Uprava kriminalističke policije (prijava trgovine ljudima)
-svc-name-atina = Udruženje Atina: podrška i sigurno stanovanje
 
 ## Dalje
 
@@ -134,7 +142,7 @@ closed-now = sada ne radi, otvara { $day } u { $time }
 involvement-none = Ne obaveštavaju policiju ni centar za socijalni rad.
 involvement-with-consent = Policiju ili centar za socijalni rad obaveštavaju samo uz vašu saglasnost.
 involvement-mandatory = Moraju da obaveste policiju ili centar za socijalni rad.
-involvement-ask = Pre nego što kažete ime, možete pitati da li obaveštavaju policiju ili centar za socijalni rad.
+involvement-ask = Pre nego što kažete ime, pitajte da li obaveštavaju policiju.
 access-step-free = pristup bez stepenica
 access-sign-language = znakovni jezik
 
