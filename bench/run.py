@@ -69,7 +69,7 @@ async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, 
 
     tmp = Path(tempfile.mkdtemp(prefix="putokaz-bench-"))
     # No overall rate limit here: it would measure Telegram's 30 messages a second, not our cost.
-    settings = replace(Settings(), stale_days=36500, token=TOKEN, db_path=tmp / "register.sqlite3", max_rate=0,
+    settings = replace(Settings(), token=TOKEN, db_path=tmp / "register.sqlite3", max_rate=0,
                        stats_db=tmp / "stats.sqlite3")
     core = await load_core(settings)
 
@@ -144,7 +144,7 @@ from bot.config import Settings
 from bot.core import load_core
 from bot.telegram_adapter import TelegramAdapter
 async def main():
-    settings = replace(Settings(), stale_days=36500, token=TOKEN, db_path=Path(tempfile.mkdtemp()) / "r.sqlite3", stats=False)
+    settings = replace(Settings(), token=TOKEN, db_path=Path(tempfile.mkdtemp()) / "r.sqlite3", stats=False)
     core = await load_core(settings)
     adapter = TelegramAdapter(core, settings)
     app = adapter.build(request=RecordingRequest())
@@ -178,7 +178,7 @@ async def memory_after_sessions(n: int = 10_000) -> tuple[float, float, int]:
     from bot.core import load_core
     from bot.telegram_adapter import TelegramAdapter
     tmp = Path(tempfile.mkdtemp(prefix="putokaz-bench-"))
-    settings = replace(Settings(), stale_days=36500, token=TOKEN, db_path=tmp / "r.sqlite3", max_rate=0, stats=False,
+    settings = replace(Settings(), token=TOKEN, db_path=tmp / "r.sqlite3", max_rate=0, stats=False,
                        session_max=max(n, 10))
     adapter = TelegramAdapter(await load_core(settings), settings)
     app = adapter.build(request=RecordingRequest())
@@ -240,7 +240,7 @@ async def reply_latency(steps: int = 200) -> tuple[list[float], list[float]]:
         api = FakeBotAPI(TOKEN)
         url = await api.start()
         if which == "bot":
-            settings = replace(Settings(), stale_days=36500, token=TOKEN, api_base_url=url, db_path=tmp / "r.sqlite3", stats=False,
+            settings = replace(Settings(), token=TOKEN, api_base_url=url, db_path=tmp / "r.sqlite3", stats=False,
                                flood_burst=1000)
             app = TelegramAdapter(await load_core(settings), settings).build()
         else:

@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     p_exp = reg.add_parser("export", help="write the register as CSV, XLSX (the template) or HSDS 3.0")
     p_exp.add_argument("--format", choices=("csv", "xlsx", "hsds"), default="xlsx")
     p_exp.add_argument("--out", help="a folder (csv, hsds) or a file (xlsx)")
-    reg.add_parser("todo", help="what needs attention: failed numbers, old checks, gaps")
+    p_todo = reg.add_parser("todo", help="the calls to make, most useful first; secondary sources; gaps")
+    p_todo.add_argument("--format", choices=("text", "xlsx"), default="text")
+    p_todo.add_argument("--out", help="where to write the call sheet (--format xlsx; default calls.xlsx)")
     p_graph = sub.add_parser("graph", help="draw the dialogue (Mermaid always; SVG/PNG with Graphviz)")
     p_graph.add_argument("--lang", default="en")
     p_graph.add_argument("--format", choices=("mermaid", "svg", "png"), default="mermaid")
@@ -117,7 +119,21 @@ async def _load(settings: Settings):
 def cmd_check(settings: Settings, fmt: str) -> int:
     from .check import report
     from .core import load_sources
-    _, _, _, problems = load_sources(settings)
+    dialogue, texts, data, problems = load_sources(settings)
+    if dialogue is not None and not any(p.severity == "error" for p in problems):
+        # What people are shown, with the shipped settings, today and a year from now (see answers_check).
+        from datetime import datetime
+
+        from .check import answers_check
+        from .register import BELGRADE
+        says = next((s.says for s in dialogue.screens.values() if s.shows == "services"), "answer")
+        found, figures = answers_check(texts, data, datetime.now(BELGRADE).date(), settings.nearby_km,
+                                       settings.caution_days, says)
+        problems += found
+        if fmt != "json":
+            for label, f in figures.items():
+                print(f"answers {label} ({f['day']}): {f['with_fitting_number']} of {f['pairs']} municipality-need "
+                      f"pairs get a number that fits; longest first screen {f['longest_first_screen']} characters")
     print(report(problems, fmt))
     return 1 if any(p.severity == "error" for p in problems) else 0
 
@@ -132,7 +148,7 @@ def _open_register(settings: Settings):
     try:
         load_register(settings.data_dir, folder / "register.sqlite3")
         return asyncio.run(Register.open(folder / "register.sqlite3", nearby_km=settings.nearby_km,
-                                         stale_days=settings.stale_days))
+                                         caution_days=settings.caution_days))
     finally:
         import shutil
         shutil.rmtree(folder, ignore_errors=True)
@@ -194,7 +210,13 @@ def cmd_register(settings: Settings, args) -> int:
         return 1
     if args.action == "todo":
         failed = asyncio.run(stats.read_failed(settings.stats_db))
-        print(register_ops.todo(register, failed, datetime.now(BELGRADE).date()), end="")
+        today = datetime.now(BELGRADE).date()
+        if args.format == "xlsx":
+            out = register_ops.calls_xlsx(register, failed, today, args.out or "calls.xlsx")
+            print(f"{out}: {len(register_ops.calls(register, failed, today))} calls; fill in confirmed, call_date "
+                  f"(and hours, call_notes), then: python -m bot register import {out}")
+            return 0
+        print(register_ops.todo(register, failed, today), end="")
         return 0
     fmt = args.format
     if fmt == "xlsx":

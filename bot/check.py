@@ -143,6 +143,10 @@ def cross_check(dialogue: Dialogue, texts: Texts, data: RegisterData) -> list[Pr
                 f, line = texts.locales[tag].where.get(label, (f"locales/{tag}", None))
                 problems.append(Problem(f, line, f'button label "{label}" is {len(text)} characters; keep it under '
                                         f"{BUTTON_LABEL_LIMIT} so it fits on a phone", "warning", where=label))
+
+    # 6. no text names a register entry without showing it; no English inside a Serbian answer
+    problems += names_in_texts(texts, data)
+    problems += english_in_serbian(data)
     return problems
 
 
@@ -231,3 +235,128 @@ def languages_text(rows: list[dict]) -> str:
         if r["derived"]:
             lines.append(f"{r['language']}: {r['derived']} message(s) derived from {REFERENCE} by transliteration")
     return "\n".join(lines)
+
+
+# --- what people are shown: every need in every town, short, and never a name without its number ------
+
+EMERGENCY_ONLY = {"192": "report", "193": None, "194": "health"}  # counts only for that need
+_ACRONYM = re.compile(r"\b[A-ZČĆŠĐŽ]{3,}\b")
+_NOT_NAMES = {"SOS", "SMS", "CSR", "NGO", "OJQ", "GCSR", "PDF", "URL"}
+# Words that give away an English phrase (official English glosses left in a Serbian name, say).
+_ENGLISH = re.compile(r"\b(the|and|of|for|line|hotline|centre|center|support|women|children|missing|"
+                      r"reporting|network|urgent|shelter|national|directorate|criminal|ministry|labour|"
+                      r"inspectorate|office|single|emergency|number|duty|service|legal|aid|free)\b", re.I)
+
+
+def register_names(data: RegisterData) -> tuple[dict[str, str], dict[str, str]]:
+    """What in a text would name a register entry that has a number: its names in any language (matched
+    folded) and its acronyms (ASTRA, NADEL, MUP ..., matched as written) → the service id."""
+    names: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    for s in data.services:
+        if s.kind == "emergency" or not s.phones:
+            continue  # "police", "ambulance" are generic words, their numbers come as { $police }
+        for text in (s.name, *(n for _, n in s.names)):
+            if len(text) >= 8:
+                names[text] = s.id
+            for word in _ACRONYM.findall(text):
+                if word not in _NOT_NAMES:
+                    acronyms.setdefault(word, s.id)
+    return names, acronyms
+
+
+def names_in_texts(texts: Texts, data: RegisterData) -> list[Problem]:
+    """A message may not name a register entry: the renderer shows the entry (with its number) instead."""
+    from .textnorm import cyr_to_lat, fold
+    problems: list[Problem] = []
+    names, acronyms = register_names(data)
+    folded = {fold(n): (n, sid) for n, sid in names.items()}
+    for tag, loc in texts.locales.items():
+        for mid, message in loc.messages.items():
+            raw = cyr_to_lat("".join(_scan(message).text))
+            text = fold(raw)
+            hits = [(n, sid) for f, (n, sid) in folded.items() if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)]
+            hits += [(a, sid) for a, sid in acronyms.items() if re.search(rf"(?<!\w){a}(?!\w)", raw)]
+            if hits:
+                name, sid = hits[0]
+                f, line = loc.where.get(mid, (f"locales/{tag}", None))
+                if mid in loc.derived:
+                    f = f"{f} (derived for {tag})"
+                problems.append(Problem(f, line, f'message "{mid}" names "{name}" (register entry {sid}) in '
+                                        "its text; say nothing of it there and let the screen list the entry "
+                                        '(shows = "hotline" or "services"), so its number and date come with it',
+                                        where=mid))
+    return problems
+
+
+def english_in_serbian(data: RegisterData) -> list[Problem]:
+    """A Serbian answer should not carry an English name or description: give name_sr / about_sr."""
+    problems = []
+    for line, s in enumerate(data.services, start=2):
+        if not s.shown:
+            continue
+        sr = f"{s.name_in('sr')} {s.about_in('sr')}"
+        m = _ENGLISH.search(sr)
+        if m:
+            problems.append(Problem("data/services.csv", None, f'service {s.id}: the Serbian answer would show '
+                                    f'"{sr.strip()}", English ("{m[0]}"); write its Serbian name in name_sr '
+                                    "(and about_sr)", "warning", where=s.id))
+    return problems
+
+
+def answers_check(texts: Texts, data: RegisterData, today, nearby_km: float = 60, caution_days: int = 730,
+                  says: str = "answer") -> tuple[list[Problem], dict]:
+    """For every municipality outside Kosovo and every need, on `today` and a year later, in every
+    language: the first screen of the answer lists a number that fits the need (192/193/194 count only
+    for reporting a crime / health care), and is at most ANSWER_LIMIT characters. Returns the problems
+    and the figures (pairs, with a fitting number, longest screen)."""
+    from datetime import datetime, timedelta
+
+    from .register import BELGRADE, NEEDS, Register
+    from .render import ANSWER_LIMIT, Renderer
+
+    problems: list[Problem] = []
+    figures: dict = {}
+    for label, day in (("today", today), ("in a year", today + timedelta(days=365))):
+        register = Register(data, nearby_km=nearby_km, caution_days=caution_days, today=lambda day=day: day)
+        moment = datetime.combine(day, datetime.min.time().replace(hour=10), tzinfo=BELGRADE)
+        renderer = Renderer(texts, register, {"typed": "deleted", **register.emergency_numbers()},
+                            now=lambda moment=moment: moment)
+        pairs = fitting = longest = 0
+        missing: list[str] = []
+        for place in register.places.values():
+            if place.in_kosovo:
+                continue
+            for need in NEEDS:
+                pairs += 1
+                pages = renderer.pages(need, place.id)
+                ok = any(_fits(s, need) for s in (*pages.first.local, *(n.service for n in pages.first.nearby),
+                                                  *pages.first.national))
+                fitting += ok
+                if not ok:
+                    missing.append(f"{place.name_latn}/{need}")
+                for lang in texts.languages:
+                    n = len(renderer.first_screen(pages, need, lang, says))
+                    longest = max(longest, n)
+                    if n > ANSWER_LIMIT:
+                        problems.append(Problem("data/services.csv", None, f"the answer for {place.name_latn}, "
+                                                f"need {need}, in {lang} is {n} characters {label}; at most "
+                                                f"{ANSWER_LIMIT} fit a phone: shorten names and about_* texts",
+                                                where=f"{place.id}/{need}"))
+        if missing:
+            problems.append(Problem("data/services.csv", None, f"{len(missing)} municipality-need pair(s) get no "
+                                    f"number that fits the need {label} (192/193/194 do not count, except 194 for "
+                                    f"health and 192 for report): {', '.join(missing[:12])}"
+                                    f"{' …' if len(missing) > 12 else ''}; add or re-confirm a service for them"))
+        figures[label] = {"day": day.isoformat(), "pairs": pairs, "with_fitting_number": fitting,
+                          "longest_first_screen": longest}
+    return problems, figures
+
+
+def _fits(s, need: str) -> bool:
+    if need not in s.needs or not s.phones:
+        return False
+    numbers = {p.number for p in s.phones}
+    if numbers <= set(EMERGENCY_ONLY):
+        return any(EMERGENCY_ONLY[n] == need for n in numbers)
+    return True

@@ -97,12 +97,13 @@ def flyer_texts(core, lang: str) -> dict:
 
     def t(mid: str) -> str:
         return _plain(core.texts.format(lang, mid, r.extra_args))
-    lines = core.register.lines("emergency")
-    if lines:
-        numbers = [(_plain(r._name(s, lang)), s.phones[0].number) for s in lines if s.phones]
-    else:  # the register shows none (e.g. all past their check date): the compiled-in numbers
-        numbers = [(t("svc-name-police-192"), EMERGENCY_NUMBERS["police"]),
-                   (t("svc-name-ambulance-194"), EMERGENCY_NUMBERS["ambulance"])]
+    # The trafficking line and the police (192), from the register: not the fire brigade.
+    police = next((s for s in core.register.listed("danger") if s.kind == "emergency" and "report" in s.needs
+                   and s.phones), None)
+    hotline = next(iter(r.hotline()), None)
+    numbers = [(_plain(r.service_name(s, lang)), s.phones[0].number) for s in (police, hotline) if s and s.phones]
+    if not numbers:  # the register shows none: the compiled-in numbers of the fallback reply
+        numbers = [("192", EMERGENCY_NUMBERS["police"])]
     return {"name": t("flyer-name"), "what": t("flyer-what"), "free": t("flyer-free"),
             "emergency": t("flyer-emergency"), "scan": t("flyer-scan"), "numbers": numbers}
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from .problems import Problem, errors
 from .register import (
     ACCESSIBLE, ALIAS_COLUMNS, INVOLVEMENT, NEEDS, PHONE_TYPES, PLACE_COLUMNS, SCOPES, SERVICE_COLUMNS, STATUSES,
-    Register, RegisterData, Service, build_database, load_csv,
+    Register, RegisterData, Service, _distance_km as _km, build_database, load_csv,
 )
 
 TABLES = {"services": SERVICE_COLUMNS, "places": PLACE_COLUMNS, "aliases": ALIAS_COLUMNS}
@@ -129,6 +129,11 @@ def read_source(path: Path) -> tuple[dict, list[Problem]]:
                 continue
             header = [_cell(v) for v in rows[0]]
             name = ws.title.strip().lower()
+            if name == "calls" or all(c in header for c in ("id", "confirmed", "call_date")):
+                body = [(i, {h: (_cell(v) if j < len(row) else "") for j, (h, v) in enumerate(zip(header, row)) if h})
+                        for i, row in enumerate(rows[1:], start=2) if any(_cell(v) for v in row)]
+                tables["calls"] = (f"{path.name} [{ws.title}]", [h for h in header if h], body)
+                continue
             if name not in TABLES:
                 name = _table_of(header) or ""
             if name not in TABLES:
@@ -199,6 +204,13 @@ def import_file(path: Path, data_dir: Path, db_path: Path, dry_run: bool = False
     tables, problems = read_source(path)
     if errors(problems) or not tables:
         return ImportResult(problems, {})
+    if "calls" in tables:  # a filled-in call sheet: fold it into the services table
+        if "services" not in tables:
+            header, rows = _current(data_dir, "services")
+            tables["services"] = ("data/services.csv", header, [(i, r) for i, r in enumerate(rows, start=2)])
+        tables["services"] = apply_calls(tables.pop("calls"), tables["services"], problems)
+        if errors(problems):
+            return ImportResult(problems, {})
     data, found = load_csv(data_dir, tables)
     problems += found
     changes: dict[str, Change] = {}
@@ -421,27 +433,91 @@ def export_hsds(register: Register, out: Path) -> list[Path]:
 # --- what needs attention ----------------------------------------------------------------------
 
 
+CALL_COLUMNS = ("id", "name", "call", "pairs", "people", "reason", "confirmed", "call_date", "hours", "call_notes")
+CALL_NOTES = {
+    "confirmed": "After the call: yes (the number answered and is this service) or no (it did not work).",
+    "call_date": "The day you called, YYYY-MM-DD. Becomes checked_on (yes) or goes into notes (no).",
+    "hours": "Opening hours as the service told you, e.g. Mon-Fri 08:00-16:00, or 24/7. Empty = unchanged.",
+    "call_notes": "Anything else worth knowing (added to the row's notes). Never a caller's name.",
+}
+
+
+@dataclass(frozen=True)
+class Call:
+    service: Service
+    pairs: int  # municipality-need pairs whose answer lists it
+    people: int  # seat population of the municipalities those pairs are in
+    failed: int  # taps on "a number did not work"
+    reason: str
+
+
+def impact(register: Register) -> dict[str, tuple[int, int]]:
+    """service id → (municipality-need pairs whose answer would list it, people in those municipalities),
+    counting rows of any status (a stale row, once confirmed, would be listed too)."""
+    pairs: dict[str, int] = {}
+    places: dict[str, set[str]] = {}
+    outside = [p for p in register.places.values() if not p.in_kosovo]
+    for s in register.services:
+        if not s.actionable:
+            continue
+        for p in outside:
+            near = s.scope == "municipality" and any(
+                a in register.places and _km(register.places[a], p) <= register.nearby_km for a in s.area)
+            if s.covers(p) or near:
+                n = sum(1 for need in NEEDS if need in s.needs)
+                if n:
+                    pairs[s.id] = pairs.get(s.id, 0) + n
+                    places.setdefault(s.id, set()).add(p.id)
+    return {sid: (n, sum(register.places[pid].population or 0 for pid in places[sid])) for sid, n in pairs.items()}
+
+
+def calls(register: Register, failed: dict[str, int], today: date) -> list[Call]:
+    """Every row with a number (or e-mail) that wants a call, most useful first: the numbers people said
+    did not work (most taps first), then by how many municipality-need pairs and people a confirmation helps."""
+    gains = impact(register)
+    out = []
+    for s in register.services:
+        if not s.actionable or s.status == "not-working" and not failed.get(s.id):
+            continue
+        recent = s.checked_date is not None and not s.caution(today, register.caution_days)
+        if recent and not failed.get(s.id):
+            continue
+        if failed.get(s.id):
+            reason = f"{failed[s.id]} said it did not work"
+        elif s.status == "stale":
+            reason = "hidden (stale): confirm to show it again"
+        elif s.checked_date is None:
+            reason = "never confirmed by a call"
+        else:
+            reason = f"last confirmed {s.checked_on}"
+        n, people = gains.get(s.id, (0, 0))
+        out.append(Call(s, n, people, failed.get(s.id, 0), reason))
+    out.sort(key=lambda c: (-c.failed, -c.pairs, -c.people, c.service.order))
+    return out
+
+
+def _number_to_call(s: Service) -> str:
+    return s.phones[0].number if s.phones else s.email
+
+
 def todo(register: Register, failed: dict[str, int], today: date) -> str:
     out = io.StringIO()
     w = out.write
-    if failed:
-        w(f"Numbers people said did not work ({sum(failed.values())} taps):\n")
-        for sid, n in sorted(failed.items(), key=lambda kv: -kv[1]):
-            w(f"  {n:>4}  {sid}\n")
-    else:
-        w("Numbers people said did not work: none counted.\n")
-    days = register.stale_days
-    past = [s for s in register.services if s.status != "stale" and s.actionable and s.past_check(today, days)]
-    past.sort(key=lambda s: (s.checked_date or date.min, s.order))
-    w(f"\nPast their check date ({len(past)}; older than {days} days or never checked; hidden until re-checked):\n")
-    for s in past:
-        w(f"  {s.checked_on or 'never':<10}  {s.id}\n")
+    todo_calls = calls(register, failed, today)
+    reported = [c for c in todo_calls if c.failed]
+    w(f"Calls to make ({len(todo_calls)}), most useful first"
+      f"{f'; {sum(c.failed for c in reported)} did-not-work report(s) first' if reported else ''}."
+      " pairs = municipality-need answers that list it; people = in those municipalities:\n")
+    for c in todo_calls:
+        flag = f"  [{c.failed} did not work]" if c.failed else ""
+        w(f"  {c.pairs:>4} pairs {c.people:>9,} people  {_number_to_call(c.service):<16} "
+          f"{c.service.name_in('sr')}  ({c.service.id}; {c.reason}){flag}\n")
     secondary = [s for s in register.services if s.status == "secondary"]
     w(f"\nSecondary source only ({len(secondary)}; confirm with the service's own page or a call):\n")
     for s in secondary:
         w(f"  {s.id}\n")
-    nocontact = [s for s in register.services if s.status != "stale" and not s.actionable]
-    w(f"\nNo phone or e-mail ({len(nocontact)}; never shown):\n")
+    nocontact = [s for s in register.services if s.status not in ("stale", "not-working") and not s.actionable]
+    w(f"\nNo phone or e-mail ({len(nocontact)}; never shown until one is found):\n")
     for s in nocontact:
         w(f"  {s.id}\n")
     gaps = municipalities_without_local(register)
@@ -450,6 +526,88 @@ def todo(register: Register, failed: dict[str, int], today: date) -> str:
     for p in gaps:
         w(f"  {p.population if p.population else '?':>8}  {p.name_latn} ({p.district})\n")
     return out.getvalue()
+
+
+def calls_xlsx(register: Register, failed: dict[str, int], today: date, out: Path) -> Path:
+    """The call sheet: one row per number to call, with columns to fill in; `register import` takes it back."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "calls"
+    ws.append(list(CALL_COLUMNS))
+    for c in calls(register, failed, today):
+        phones = "; ".join(p.number for p in c.service.phones) or c.service.email
+        ws.append([c.service.id, c.service.name_in("sr"), phones, str(c.pairs), str(c.people), c.reason, "", "", "", ""])
+    for j, h in enumerate(CALL_COLUMNS, start=1):
+        cell = ws.cell(row=1, column=j)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="FFF2CC" if h in CALL_NOTES else "DDE7EE")
+        if h in CALL_NOTES:
+            cell.comment = Comment(CALL_NOTES[h], "Putokaz")
+        ws.column_dimensions[cell.column_letter].width = {"name": 45, "reason": 34, "call_notes": 40}.get(h, 14)
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=len(CALL_COLUMNS)):
+        for cell in row:
+            cell.number_format = "@"
+    yes_no = DataValidation(type="list", formula1='"yes,no"', allow_blank=True)
+    ws.add_data_validation(yes_no)
+    yes_no.add(f"G2:G{max(ws.max_row, 2)}")
+    ws.freeze_panes = "C2"
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
+    return out
+
+
+def apply_calls(calls_table: tuple, services: tuple, problems: list[Problem]) -> tuple:
+    """Fold a filled-in call sheet into the services table: confirmed = yes → checked_on = call_date (and
+    hours, notes); no → status not-working. Rows left empty are skipped. Returns the new services table."""
+    from .register import partial_date
+    display, _, rows = calls_table
+    name, header, current = services
+    by_id = {r["id"]: r for _, r in current}
+    changed = 0
+    for line, c in rows:
+        sid, confirmed = c.get("id", ""), c.get("confirmed", "").strip().lower()
+        if not confirmed and not c.get("call_date"):
+            continue
+        where = Problem
+        if sid not in by_id:
+            problems.append(where(display, line, f'id "{sid}" is not a service in the register; do not edit the id '
+                                  "column of the call sheet", where=sid))
+            continue
+        if confirmed not in ("yes", "no"):
+            problems.append(where(display, line, f'confirmed "{confirmed}" must be yes or no', where=sid))
+            continue
+        day = c.get("call_date", "").strip()
+        try:
+            ok = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)) and partial_date(day) <= date.today()
+        except ValueError:
+            ok = False
+        if not ok:
+            problems.append(where(display, line, f'call_date "{day}" must be the day you called, like 2026-12-03 '
+                                  "(not in the future)", where=sid))
+            continue
+        row = dict(by_id[sid])
+        note = c.get("call_notes", "").strip()
+        if confirmed == "yes":
+            row["checked_on"] = day
+            if row.get("status") == "not-working" or row.get("status") == "stale":
+                row["status"] = "verified"
+            if c.get("hours", "").strip():
+                row["hours"] = c["hours"].strip()
+        else:
+            row["status"] = "not-working"
+            note = f"did not work when called on {day}" + (f": {note}" if note else "")
+        if note:
+            row["notes"] = (row.get("notes", "") + " | " if row.get("notes") else "") + note
+        by_id[sid] = row
+        changed += 1
+    new_rows = [(line, by_id[r["id"]]) for line, r in current]
+    return name, header, new_rows
 
 
 def municipalities_without_local(register: Register) -> list:
@@ -509,10 +667,12 @@ def coverage_report(register: Register, fmt: str = "text") -> tuple[str, int]:
     lines.append("")
     lines.append(f"total: {pairs} municipality-need pairs · local {totals['local']} · nearby {totals['nearby']} · "
                  f"national only {totals['national']} · nothing {totals['none']}")
-    hidden = register.hidden_by_age()
-    if hidden:
-        lines.append(f"{len(hidden)} row(s) with contact data are hidden: checked_on older than "
-                     f"{register.stale_days} days or empty (see `python -m bot register todo`)")
+    today = register.today()
+    shown = [s for s in register.services if s.shown]
+    unconfirmed = sum(1 for s in shown if not s.checked_on)
+    caution = sum(1 for s in shown if register.caution(s))
+    lines.append(f"{len(shown)} row(s) shown: {unconfirmed} not yet confirmed by a call, {caution} with \"may have "
+                 f"changed\" on {today.isoformat()} (see `python -m bot register todo`)")
     return "\n".join(lines), totals["none"]
 
 

@@ -27,7 +27,6 @@ class Bot:
             (self.tmp / d).mkdir(exist_ok=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PUTOKAZ_"))}
         env.update(TELEGRAM_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=self.api_url, PUTOKAZ_DB=str(self.tmp / "var" / "r.sqlite3"),
-                   PUTOKAZ_STALE_AFTER_DAYS="36500",
                    PUTOKAZ_STATS_DB=str(self.tmp / "var" / "stats.sqlite3"),
                    TMPDIR=str(self.tmp / "tmp"), HOME=str(self.tmp / "home"), PUTOKAZ_LOG_LEVEL="DEBUG",
                    PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")

@@ -14,18 +14,15 @@ from bot.config import Settings  # noqa: E402
 from bot.core import load_core  # noqa: E402
 from bot.i18n import LANGUAGES  # noqa: E402
 
-# The age rule hides rows whose checked_on is older than PUTOKAZ_STALE_AFTER_DAYS (730 by default).
-# Tests of the dialogue must not change as the calendar moves on, so they pin it off; the rule
-# itself is tested with frozen dates in test_register.py / test_register_ops.py.
-PINNED_STALE_DAYS = 36500
-os.environ["PUTOKAZ_STALE_AFTER_DAYS"] = str(PINNED_STALE_DAYS)
+# Tests run on the shipped settings and today's date: no production rule is switched off here.
+# (Age changes only how a row is shown — "may have changed" — never whether; tests that need a
+# particular day freeze the register's clock instead.)
 
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
     """The real dialogs, locales and register, with the SQLite file in a temporary folder."""
-    return replace(Settings(), db_path=tmp_path / "register.sqlite3", stats_db=tmp_path / "stats.sqlite3",
-                   stale_days=PINNED_STALE_DAYS)
+    return replace(Settings(), db_path=tmp_path / "register.sqlite3", stats_db=tmp_path / "stats.sqlite3")
 
 
 @pytest.fixture
@@ -43,7 +40,7 @@ def copy_tree(tmp_path):
             shutil.copytree(ROOT / name, tmp_path / name, dirs_exist_ok=True)
         return Settings(data_dir=tmp_path / "data", dialogs_dir=tmp_path / "dialogs",
                         locales_dir=tmp_path / "locales", db_path=tmp_path / "register.sqlite3",
-                        stats_db=tmp_path / "stats.sqlite3", stale_days=PINNED_STALE_DAYS)
+                        stats_db=tmp_path / "stats.sqlite3")
     return make
 
 

@@ -16,7 +16,6 @@ TEXTS, _ = Texts.load(ROOT / "locales")
 
 def run(*args, stdin: str = "", env: dict | None = None, tmp: Path | None = None):
     e = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PUTOKAZ_"))}
-    e["PUTOKAZ_STALE_AFTER_DAYS"] = "36500"  # see conftest.py: dialogue tests pin the age rule off
     if tmp:
         e.update(TMPDIR=str(tmp), PUTOKAZ_DB=str(tmp / "register.sqlite3"))
     e.update(env or {})

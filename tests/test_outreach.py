@@ -25,7 +25,6 @@ USER = {"id": 987650077, "is_bot": False, "first_name": "Deeplinkova", "language
 
 def run_cli(*args, env=None, tmp=None):
     e = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PUTOKAZ_"))}
-    e["PUTOKAZ_STALE_AFTER_DAYS"] = "36500"
     if tmp:
         e.update(TMPDIR=str(tmp))
     e.update(env or {})

@@ -26,7 +26,7 @@ LANGS = ("sr-Latn", "sr-Cyrl", "rom", "sq", "en")
 
 def _core() -> Core:
     import tempfile
-    s = replace(Settings(), stale_days=36500, db_path=Path(tempfile.mkdtemp()) / "r.sqlite3")
+    s = replace(Settings(), db_path=Path(tempfile.mkdtemp()) / "r.sqlite3")
     return asyncio.run(load_core(s))
 
 
@@ -53,7 +53,7 @@ class Conversations(RuleBasedStateMachine):
         self._boot()
 
     def _boot(self):
-        s = replace(Settings(), stale_days=36500, token="1:offline", max_rate=0, erase_later_seconds=3600, stats=False)
+        s = replace(Settings(), token="1:offline", max_rate=0, erase_later_seconds=3600, stats=False)
         self.adapter = TelegramAdapter(CORE, s)
         self.request = OfflineRequest(record=True)
         self.app = self.adapter.build(request=self.request)

@@ -218,7 +218,7 @@ bot-short-description = Where to find help in Serbia: numbers and services near 
 flyer-name = Putokaz
 flyer-what = Where to find help in Serbia — on your phone, in your language.
 flyer-free = Free and anonymous. No name, nothing kept.
-flyer-emergency = In danger now:
+flyer-emergency = In danger? Call:
 flyer-scan = Scan with your phone's camera
 # Sent only where an operator has added a recording: data/audio/<language>/<message id>.ogg
 btn-listen = 🔊 Listen

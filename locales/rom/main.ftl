@@ -217,7 +217,7 @@ bot-short-description = Kaj te arakhes žutipe ande Srbija: numerja thaj službe
 flyer-name = Putokaz
 flyer-what = Kaj te arakhes žutipe ande Srbija — ande ćiro telefono, ande ćiri čhib.
 flyer-free = Bizo love thaj anonimno. Bizo anav, khanči na ačhol.
-flyer-emergency = San ande opasnost akana:
+flyer-emergency = Ande opasnost? Akhar:
 flyer-scan = Skeniraj la kamerasa e telefonoske
 # Sent only where an operator has added a recording: data/audio/<language>/<message id>.ogg
 btn-listen = 🔊 Šun

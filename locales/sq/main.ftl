@@ -216,7 +216,7 @@ bot-short-description = Ku të gjeni ndihmë në Serbi: numra dhe shërbime pran
 flyer-name = Putokaz
 flyer-what = Ku të gjeni ndihmë në Serbi — në telefonin tuaj, në gjuhën tuaj.
 flyer-free = Falas dhe anonim. Pa emër, asgjë nuk ruhet.
-flyer-emergency = Në rrezik tani:
+flyer-emergency = Në rrezik? Telefononi:
 flyer-scan = Skanoni me kamerën e telefonit
 # Sent only where an operator has added a recording: data/audio/<language>/<message id>.ogg
 btn-listen = 🔊 Dëgjoni

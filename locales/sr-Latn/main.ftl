@@ -220,7 +220,7 @@ bot-short-description = Gde naći pomoć u Srbiji: brojevi i službe blizu vas. 
 flyer-name = Putokaz
 flyer-what = Gde naći pomoć u Srbiji — na vašem telefonu, na vašem jeziku.
 flyer-free = Besplatno i anonimno. Bez imena, ništa se ne čuva.
-flyer-emergency = U opasnosti ste sada:
+flyer-emergency = U opasnosti? Pozovite:
 flyer-scan = Skenirajte kamerom telefona
 # Sent only where an operator has added a recording: data/audio/<language>/<message id>.ogg
 btn-listen = 🔊 Poslušajte
