@@ -124,7 +124,8 @@ def run(core: Core, conv: Conversation, lang: str) -> Result:
             if show is None:
                 result.failures.append(f"{where}: expected an answer listing services, got {got}")
                 continue
-            answer = core.register.answer(show.need or "unsure", show.place)
+            pages = core.renderer.pages(show.need or "unsure", show.place)  # what the screen shows
+            answer = pages.more if show.more else pages.first
             listed = [s.id for s in answer.local] + [x.service.id for x in answer.nearby] + [s.id for s in answer.national]
             if "service" in step and step["service"] not in listed:
                 result.failures.append(f"{where}: the answer does not list {step['service']!r}; it lists {listed}")

@@ -52,15 +52,18 @@ def test_services_refuses_unknown_need(tmp_path):
 def test_chat_walks_a_newcomer_through_the_whole_conversation(tmp_path, lang):
     index = LANGUAGES.index(lang) + 1
     # picker → language; danger: yes → emergency + needs; shelter; a sticker; a typed town; another town;
-    # several → pick the second; leave (the sixth button of the answer)
-    script = f"{index}\n1\n1\n<media>\nu Novom Sadu\n2\nMitrovica\n2\n6\n"
+    # several → pick the second; leave
+    script = f"{index}\n1\n1\n<media>\nu Novom Sadu\n2\nMitrovica\n2\n/leave\n"
     r = run("chat", stdin=script, tmp=tmp_path)
     assert r.returncode == 0, r.stderr
     out = r.stdout
     t = lambda mid, **a: TEXTS.format(lang, mid, {"typed": "kept", **a})  # noqa: E731
     for mid in ("privacy", "ask-danger", "emergency", "ask-need", "ask-town", "hint-cannot-read", "pick-town"):
         assert t(mid) in out, mid
-    assert "192" in out and "194" in out and "193" in out and "112" not in out
+    # the danger screen: 192 and 194 first, then the trafficking line and the MUP's 24-hour line
+    danger = out.split(t("emergency"), 1)[1].split(t("ask-need"), 1)[0]
+    assert danger.index("192") < danger.index("194") < danger.index("011 7850000") < danger.index("0800 100600")
+    assert "112" not in out
     town = "Нови Сад" if lang == "sr-Cyrl" else "Novi Sad"
     assert t("answer", town=town, what=t("need-shelter")) in out
     assert t("answer", town="Сремска Митровица" if lang == "sr-Cyrl" else "Sremska Mitrovica",

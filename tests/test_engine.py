@@ -47,11 +47,17 @@ async def test_whole_conversation_in_every_language(run, core, lang):
     assert ids(r) == ["answer"]
     assert r[0].show.need == "shelter" and r[0].show.place == "novi-sad"
     assert r[0].args["town"] == ("Нови Сад" if lang == "sr-Cyrl" else "Novi Sad")
-    assert buttons(r[0]) == ["answer|need", "answer|town", "answer|lang", "answer|later", "answer|failed", "answer|leave"]
-    # the answer lists the register's services for that need and place
+    assert buttons(r[0]) == ["answer|need", "answer|town", "answer|lang", "answer|later", "answer|failed",
+                             "answer|more", "answer|leave"]
+    # the answer lists the register's services for that need and place, within a phone's screen
     text = core.renderer.render(r, lang)[0].text
     assert "021 447040" in text  # …Iz kruga, Novi Sad (talk/shelter)
-    assert "011 7850000" in text  # ASTRA SOS, national
+    assert "0800 222003" in text  # the national SOS line for women: the freshest national source
+    assert len(text) <= 800
+    s, more = run(s, Press("answer|more"))
+    assert s.more and more[0].show.more and "answer|more" not in buttons(more[0])
+    rest = core.renderer.render(more, lang)[0].text
+    assert "011 7850000" in rest and "021 447040" not in rest  # ASTRA SOS, and no number twice
 
     s, r = run(s, Press("answer|leave"))
     assert ids(r) == ["goodbye"] and s.ended

@@ -165,7 +165,9 @@ def test_flyer_texts_come_from_the_locales(core):
     from bot.outreach import flyer_texts
     t = flyer_texts(core, "sq")
     assert t["what"] == core.texts.format("sq", "flyer-what", {})
-    assert [n for _, n in t["numbers"]][:2] == ["192", "194"]
+    # the police and the trafficking line, from the register; not the fire brigade
+    assert [n for _, n in t["numbers"]] == ["192", "011 7850000"]
+    assert t["emergency"] == core.texts.format("sq", "flyer-emergency", {}) and t["emergency"].endswith(":")
 
 
 # --- self-check -----------------------------------------------------------------------------------------

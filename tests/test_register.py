@@ -60,7 +60,7 @@ def test_real_register_is_valid_and_complete():
     # every shown row has a source and a date or dated source
     for s in data.services:
         if s.shown:
-            assert s.source_url.startswith("http") and (s.checked_on or s.source_date), s.id
+            assert s.source_url.startswith("http") and (s.checked_on or s.source_date or s.source_note), s.id
     # shelters never carry an address
     assert all(not s.address for s in data.services if s.kind == "shelter")
 
@@ -120,7 +120,9 @@ def test_broken_register_changes_nothing(copy_tree):
     _rewrite(settings.data_dir / "services.csv", "astra-sos", phones="112")
     with pytest.raises(InvalidFiles) as exc:
         load_register(settings.data_dir, settings.db_path)
-    assert "data/services.csv:2" in str(exc.value)
+    line = next(i for i, row in enumerate(open(settings.data_dir / "services.csv", encoding="utf-8"), start=1)
+                if row.startswith("astra-sos,"))
+    assert f"data/services.csv:{line} [astra-sos]" in str(exc.value)
     assert settings.db_path.read_bytes() == before
     assert [p.name for p in settings.db_path.parent.iterdir() if p.name.startswith(".register-")] == []
 
@@ -152,6 +154,8 @@ async def test_answer_orders_local_nearby_national(core):
 
 
 async def test_emergency_lines_in_order(core):
-    assert [s.phones[0].number for s in core.register.lines("emergency")] == ["192", "194", "193"]
-    assert [s.id for s in core.register.lines("danger")] == ["astra-sos"]
-    assert [s.id for s in core.register.lines("danger-child")] == ["nadel-116111"]
+    assert sorted(s.phones[0].number for s in core.register.lines("emergency")) == ["192", "193", "194"]
+    # the danger screen: 192 and 194 first, then the trafficking line and the MUP's 24-hour line
+    assert [s.id for s in core.register.listed("danger")] == ["police-192", "ambulance-194", "astra-sos",
+                                                              "mup-line-0800-100-600"]
+    assert [s.id for s in core.register.listed("danger-child")] == ["nadel-116111"]

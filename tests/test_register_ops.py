@@ -134,7 +134,7 @@ def test_a_confidential_row_with_a_street_address_is_refused(tmp_path):
 
 async def test_known_involvement_is_one_short_line_and_unknown_asks_to_check(tmp_path):
     d = _data(tmp_path, **{"iz-kruga-novi-sad": {"involvement": "with-consent", "accessible": "step-free"}})
-    reg = await _register(d, tmp_path, stale_days=36500)
+    reg = await _register(d, tmp_path)
     texts, _ = Texts.load(ROOT / "locales")
     r = Renderer(texts, reg)
     text = r.render([engine.Reply("answer", {}, show=engine.Show("services", "talk", "novi-sad"), key=("k",))],
@@ -144,31 +144,70 @@ async def test_known_involvement_is_one_short_line_and_unknown_asks_to_check(tmp
     assert texts.format("en", "involvement-ask", {}) in text  # other listed services: unknown
 
 
-# --- age rule ------------------------------------------------------------------------------------
+# --- age: how a row is shown and ranked, never whether -------------------------------------------
 
-async def test_rows_past_their_check_date_are_hidden_and_the_rule_moves_with_the_date(tmp_path):
+async def test_age_adds_a_caution_but_never_hides_a_row_and_moves_with_the_date(tmp_path):
     d = _data(tmp_path, **{"astra-sos": {"checked_on": "2025-01-10"}})
     day = {"today": date(2026, 11, 28)}
-    reg = await _register(d, tmp_path, today=lambda: day["today"])  # default: 730 days
-    assert [s.id for s in reg.lines("danger")] == ["astra-sos"]
-    day["today"] = date(2027, 1, 11)  # 731 days later
-    assert reg.lines("danger") == ()
-    assert "astra-sos" in [s.id for s in reg.hidden_by_age()]
+    reg = await _register(d, tmp_path, today=lambda: day["today"])  # default caution: 730 days
+    astra = next(s for s in reg.services if s.id == "astra-sos")
+    assert [s.id for s in reg.listed("danger")][:3] == ["police-192", "ambulance-194", "astra-sos"]
+    assert not reg.caution(astra)
+    day["today"] = date(2027, 1, 11)  # 731 days after the call
+    assert reg.caution(astra)
+    assert "astra-sos" in [s.id for s in reg.listed("danger")]  # still shown, with "may have changed"
+    day["today"] = date(2060, 1, 1)
+    assert "astra-sos" in [s.id for s in reg.lines("talk")]
 
 
-async def test_undated_and_marked_stale_rows_are_never_shown(tmp_path):
-    reg = await _register(ROOT / "data", tmp_path, today=lambda: date(2026, 11, 28), stale_days=36500)
+async def test_only_a_status_hides_a_row(tmp_path):
+    d = _data(tmp_path, **{"atina": {"status": "not-working"}})
+    reg = await _register(d, tmp_path, today=lambda: date(2026, 11, 28))
     ids = {s.id for s in reg._shown}
-    assert "atina" not in ids  # no checked_on
+    assert "atina" not in ids  # an operator marked it not-working
     assert "zpn-sos-line" not in ids  # status stale
-    assert "emergency-112" not in ids  # kept for operators, 112 is not operational
+    assert "emergency-112" not in ids  # kept for operators, 112 is not operational (no number)
+    assert "labour-inspection" in ids  # never called, an old source: shown, dated honestly
     assert {"police-192", "ambulance-194", "fire-193"} <= ids
+
+
+async def test_confirmed_and_fresher_rows_rank_first(tmp_path):
+    d = _data(tmp_path, **{"labour-inspection": {"checked_on": "2026-11-20"}})
+    reg = await _register(d, tmp_path, today=lambda: date(2026, 12, 3))
+    assert reg.lines("work")[0].id == "labour-inspection"  # confirmed by a call beats every source
+    (tmp_path / "x").mkdir()
+    plain = await _register(ROOT / "data", tmp_path / "x", today=lambda: date(2026, 12, 3))
+    work = [s.id for s in plain.lines("work")]
+    assert work.index("astra-sos") < work.index("labour-inspection")  # 2018-10 before 2018-02
+    assert work.index("labour-inspection") < work.index("police-ukp")  # own source before a news item
+
+
+async def test_the_answer_says_how_current_each_number_is(tmp_path):
+    d = _data(tmp_path, **{"astra-sos": {"checked_on": "2026-11-20"}})
+    reg = await _register(d, tmp_path, today=lambda: date(2026, 12, 3))
+    texts, _ = Texts.load(ROOT / "locales")
+    r = Renderer(texts, reg, now=lambda: _at(2026, 12, 3, 10, 0))
+    by_id = {s.id: s for s in reg.services}
+    confirmed = texts.format("en", "entry-confirmed", {"month": "Nov", "year": "2026"})
+    assert r._dated(by_id["astra-sos"], "en") == "ℹ️ " + confirmed
+    caution = texts.format("en", "entry-may-have-changed", {})
+    assert r._dated(by_id["labour-inspection"], "en") == (
+        "ℹ️ " + texts.format("en", "entry-public", {"year": "2018"}) + " · " + caution)
+    assert texts.format("en", "entry-news", {"year": "2021"}) in r._dated(by_id["police-ukp"], "en")
+
+
+def test_the_retired_age_setting_is_refused_at_start_with_its_replacement(monkeypatch):
+    from bot.config import ConfigError, Settings
+    monkeypatch.setenv("PUTOKAZ_STALE_AFTER_DAYS", "730")
+    with pytest.raises(ConfigError) as err:
+        Settings.from_env()
+    assert "PUTOKAZ_STALE_AFTER_DAYS" in str(err.value) and "PUTOKAZ_CAUTION_AFTER_DAYS" in str(err.value)
 
 
 # --- ranking ---------------------------------------------------------------------------------------
 
 async def test_ranking_local_then_covering_then_nearest_by_distance_then_national(tmp_path):
-    reg = await _register(ROOT / "data", tmp_path, stale_days=36500)
+    reg = await _register(ROOT / "data", tmp_path)
     a = reg.answer("shelter", "pancevo")  # the Pančevo shelter serves Pančevo and the municipalities it names
     assert a.local and a.local[0].id == "sigurna-kuca-pancevo-pancevo"
     kov = reg.answer("shelter", "kovacica")
@@ -180,7 +219,8 @@ async def test_ranking_local_then_covering_then_nearest_by_distance_then_nationa
     assert not [s for s in far.local if s.scope == "municipality"]
     kms = [n.km for n in far.nearby]
     assert kms == sorted(kms) and all(k <= 60 for k in kms)
-    assert [s.id for s in far.national][:1] == ["astra-sos"]
+    assert list(far.national) == sorted(far.national, key=lambda s: s.rank)  # confirmed, own source, fresher
+    assert "astra-sos" in [s.id for s in far.national]
 
 
 async def test_every_reference_row_is_in_the_register(tmp_path):
@@ -196,7 +236,7 @@ async def test_every_reference_row_is_in_the_register(tmp_path):
 # --- coverage -------------------------------------------------------------------------------------
 
 async def test_coverage_counts_every_municipality_outside_kosovo_for_every_need(tmp_path):
-    reg = await _register(ROOT / "data", tmp_path, stale_days=36500)
+    reg = await _register(ROOT / "data", tmp_path)
     cov = register_ops.coverage(reg)
     outside = sum(1 for p in reg.places.values() if not p.in_kosovo)
     total = sum(sum(c.values()) for c in cov.values())
@@ -205,10 +245,11 @@ async def test_coverage_counts_every_municipality_outside_kosovo_for_every_need(
     assert cov[(novi_sad_district, "talk")]["local"] >= 1
     text, nothing = register_ops.coverage_report(reg)
     assert nothing == 0 and f"total: {total} municipality-need pairs" in text
-    # The same register under the two-year rule: rows fall back to nothing at all, and it says why.
-    old = await _register(ROOT / "data", tmp_path, today=lambda: date(2040, 1, 1))
+    # Years later nothing disappears: age only adds "may have changed".
+    (tmp_path / "later").mkdir()
+    old = await _register(ROOT / "data", tmp_path / "later", today=lambda: date(2040, 1, 1))
     text, nothing = register_ops.coverage_report(old)
-    assert nothing > 0 and "hidden" in text
+    assert nothing == 0 and "may have changed" in text
 
 
 # --- import ---------------------------------------------------------------------------------------
@@ -265,7 +306,7 @@ def test_dry_run_shows_changes_and_changes_nothing(tmp_path):
     _write_services(new, change)
     result = register_ops.import_file(new, d, db, dry_run=True)
     ch = result.changes["services"]
-    assert (ch.added, ch.removed, ch.changed) == (["new-line"], ["kirs"], [("astra-sos", ["checked_on"])])
+    assert (ch.added, ch.removed, ch.changed) == (["new-line"], ["kirs"], [("police-192", ["checked_on"])])
     assert (_sha(db), _sha(d / "services.csv")) == before
     applied = register_ops.import_file(new, d, db)
     assert applied.applied and _sha(db) != before[0]
@@ -339,7 +380,8 @@ async def test_hsds_export_matches_the_hsds_shapes(tmp_path):
     for s in services:
         checker.validate(s)
     astra = next(s for s in services if s["alternate_name"] == "astra-sos")
-    assert astra["assured_date"] == "2018-10-19" and astra["phones"][0]["number"] == "011 7850000"
+    # assured_date is the day an operator confirmed it by calling: never the source's date
+    assert "assured_date" not in astra and astra["phones"][0]["number"] == "011 7850000"
     # Confidential places never get a location; stale rows are exported as inactive.
     pancevo = next(s for s in services if s["alternate_name"] == "sigurna-kuca-pancevo-pancevo")
     assert pancevo["service_at_locations"] == []
@@ -362,7 +404,8 @@ async def test_a_tap_on_a_number_that_did_not_work_counts_only_service_and_week(
     s, out = core.step(s, Press("answer|failed"))
     labels = [b[0] for row in out[-1].buttons for b in row]
     listed = core.world.services("talk", None)
-    assert labels[: len(listed)] == [name for _, name in listed]
+    by_id = {s.id: s for s in core.register.services}
+    assert labels[: len(listed)] == [core.renderer.service_name(by_id[sid], "en") for sid, _ in listed]
     s, out = core.step(s, Press("broken|=0"))
     assert s.screen == "broken-thanks"
     s, _ = core.step(s, Press("broken-thanks|list"))
@@ -376,33 +419,102 @@ async def test_a_tap_on_a_number_that_did_not_work_counts_only_service_and_week(
     assert await stats.read_failed(tmp_path / "s.sqlite3") == {listed[0][0]: 1}
     reg = core.register
     report = register_ops.todo(reg, {listed[0][0]: 1}, date(2026, 11, 28))
-    assert f"   1  {listed[0][0]}" in report
+    first = report.splitlines()[1]  # reported numbers come first, with their count
+    assert f"({listed[0][0]};" in first and "[1 did not work]" in first
     # A forged position is a stale button, not a count.
     s, out = core.step(replace(s, screen="broken"), Press("broken|=99"))
     assert s.screen == "broken" and not counter.pending_failed
 
 
-async def test_todo_lists_old_checks_secondary_sources_and_gaps_by_population(tmp_path):
+async def test_todo_ranks_calls_by_what_a_confirmation_improves_with_failed_numbers_first(tmp_path):
     reg = await _register(ROOT / "data", tmp_path)
-    text = register_ops.todo(reg, {}, date(2026, 11, 28))
-    assert "astra-sos" in text.split("Past their check date")[1].split("Secondary")[0]
+    calls = register_ops.calls(reg, {"labour-inspection": 4}, date(2026, 12, 3))
+    assert calls[0].service.id == "labour-inspection" and calls[0].failed == 4  # reported first, counted
+    rest = calls[1:]
+    assert [(c.pairs, c.people) for c in rest] == sorted(((c.pairs, c.people) for c in rest), reverse=True)
+    assert rest[0].service.id == "astra-sos"  # every need in every municipality
+    text = register_ops.todo(reg, {"labour-inspection": 4}, date(2026, 12, 3))
+    first = text.splitlines()[1]
+    assert "0800 300307" in first and "[4 did not work]" in first
     gaps = register_ops.municipalities_without_local(reg)
     pops = [p.population or 0 for p in gaps]
     assert pops == sorted(pops, reverse=True) and gaps and not any(p.in_kosovo for p in gaps)
     assert "novi-sad" not in {p.id for p in gaps}
 
 
-def test_check_warns_once_about_rows_hidden_by_age(tmp_path):
+async def test_the_call_sheet_goes_out_and_comes_back_through_import(tmp_path):
+    from openpyxl import load_workbook
+    d = _data(tmp_path)
+    db = tmp_path / "db.sqlite3"
+    reg = await _register(d, tmp_path)
+    out = register_ops.calls_xlsx(reg, {}, date(2026, 12, 3), tmp_path / "calls.xlsx")
+    wb = load_workbook(out)
+    ws = wb["calls"]
+    header = [c.value for c in ws[1]]
+    assert header == list(register_ops.CALL_COLUMNS)
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
+    col = {h: i for i, h in enumerate(header)}
+    rows["astra-sos"][col["confirmed"]].value = "yes"
+    rows["astra-sos"][col["call_date"]].value = "2026-12-02"
+    rows["astra-sos"][col["hours"]].value = "Mon-Fri 10:00-18:00"
+    rows["atina"][col["confirmed"]].value = "no"
+    rows["atina"][col["call_date"]].value = "2026-12-02"
+    wb.save(out)
+    result = register_ops.import_file(out, d, db)
+    assert result.applied, [str(p) for p in result.problems]
+    new = {r["id"]: r for r in csv.DictReader(open(d / "services.csv", encoding="utf-8"))}
+    assert (new["astra-sos"]["checked_on"], new["astra-sos"]["hours"]) == ("2026-12-02", "Mon-Fri 10:00-18:00")
+    assert new["atina"]["status"] == "not-working"
+    assert "did not work when called on 2026-12-02" in new["atina"]["notes"]
+    # A mistake in the sheet names the sheet, row and fix, and changes nothing.
+    before = (d / "services.csv").read_bytes()
+    wb = load_workbook(out)
+    ws = wb["calls"]
+    ws.cell(row=2, column=col["confirmed"] + 1).value = "maybe"
+    ws.cell(row=2, column=col["call_date"] + 1).value = "2026-12-02"
+    wb.save(out)
+    result = register_ops.import_file(out, d, db)
+    assert not result.applied and (d / "services.csv").read_bytes() == before
+    msg = next(p for p in result.problems if p.severity == "error")
+    assert msg.line == 2 and "[calls]" in msg.file and "yes or no" in msg.message
+
+
+def test_check_on_the_shipped_settings_guarantees_a_fitting_number_everywhere():
+    """`python -m bot check` as CI runs it: today's date, the shipped settings, nothing pinned."""
+    import os
     import subprocess
     import sys
-    env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("PUTOKAZ_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PUTOKAZ_")}
     r = subprocess.run([sys.executable, "-m", "bot", "check"], cwd=ROOT, capture_output=True, text=True,
-                       env={**env, "PUTOKAZ_STALE_AFTER_DAYS": "1"}, timeout=60)
-    assert r.returncode == 0  # a warning, not an error: the bot still starts and shows what is current
-    lines = [line for line in r.stdout.splitlines() if "checked_on is older than 1 days" in line]
+                       env=env, timeout=120)
+    assert r.returncode == 0, r.stdout[-2000:]
+    figures = [line for line in r.stdout.splitlines() if line.startswith("answers ")]
+    assert len(figures) == 2  # today and a year from now
+    for line in figures:
+        got, _, rest = line.split(": ", 1)[1].partition(" of ")
+        assert got == rest.split()[0] == "1305", line
+        assert int(line.rsplit("longest first screen ", 1)[1].split()[0]) <= 800
+    lines = [line for line in r.stdout.splitlines() if "not confirmed by a call yet" in line]
     assert len(lines) == 1 and lines[0].startswith("data/services.csv: warning:")
-    every = int(lines[0].split(": warning: ")[1].split()[0])
+
+
+def test_check_fails_when_a_pair_would_get_nothing(copy_tree):
+    import os
+    import subprocess
+    import sys
+    settings = copy_tree()
+    path = settings.data_dir / "services.csv"
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    for r in rows:  # take the trafficking line away: many needs are left with no fitting number
+        if r["id"] == "astra-sos":
+            r["status"] = "not-working"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PUTOKAZ_")}
+    env.update(PUTOKAZ_DATA_DIR=str(settings.data_dir))
     r = subprocess.run([sys.executable, "-m", "bot", "check"], cwd=ROOT, capture_output=True, text=True,
-                       env={**env, "PUTOKAZ_STALE_AFTER_DAYS": "36500"}, timeout=60)
-    undated = [line for line in r.stdout.splitlines() if "checked_on is older than 36500 days" in line]
-    assert len(undated) == 1 and int(undated[0].split(": warning: ")[1].split()[0]) < every  # only the undated
+                       env=env, timeout=120)
+    assert r.returncode == 1
+    assert "get no number that fits the need today" in r.stdout and "get no number that fits the need in a year" in r.stdout
