@@ -85,13 +85,16 @@ class ChatRateLimiter(BaseRateLimiter[int]):
 
 
 class PerChatProcessor(BaseUpdateProcessor):
-    """Concurrent across chats, in order within a chat, and a token bucket per chat against floods."""
+    """Concurrent across chats, in order within a chat, and a token bucket per chat: an update that
+    comes faster than the bucket allows waits its turn (up to `queue` per chat); only beyond that is
+    it dropped, so a person tapping quickly loses nothing and a flooding chat cannot grow memory."""
 
     def __init__(self, max_concurrent: int = 256, burst: float = 3, per_second: float = 1.0,
                  keyer: Callable[[int], bytes] = lambda chat: str(chat).encode(), max_chats: int = 100_000,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, queue: int = 10):
         super().__init__(max_concurrent)
         self.burst, self.per_second = burst, per_second
+        self.queue = queue  # updates one chat may have waiting for their turn; beyond that, a flood
         self._keyer, self._max_chats, self._clock = keyer, max_chats, clock
         self._buckets: OrderedDict[bytes, tuple[float, float]] = OrderedDict()  # key → (tokens, at)
         self._locks: dict[bytes, tuple[asyncio.Lock, int]] = {}
@@ -104,15 +107,23 @@ class PerChatProcessor(BaseUpdateProcessor):
         pass
 
     def allow(self, key: bytes) -> bool:
+        """Take a token now if there is one (no waiting)."""
+        return self.reserve(key) == 0.0
+
+    def reserve(self, key: bytes) -> float | None:
+        """Take the chat's next token: 0 = now, a number = wait that many seconds for it (the update waits
+        in line, in order), None = the chat already has `queue` updates waiting (a flood): drop this one."""
         now = self._clock()
         tokens, at = self._buckets.get(key, (self.burst, now))
         tokens = min(self.burst, tokens + (now - at) * self.per_second)
-        allowed = tokens >= 1
-        self._buckets[key] = (tokens - 1 if allowed else tokens, now)
+        if tokens - 1 < -self.queue:
+            self._buckets[key] = (tokens, now)
+            return None
+        self._buckets[key] = (tokens - 1, now)
         self._buckets.move_to_end(key)
         while len(self._buckets) > self._max_chats:
             self._buckets.popitem(last=False)
-        return allowed
+        return 0.0 if tokens >= 1 else (1 - tokens) / self.per_second
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
@@ -120,7 +131,8 @@ class PerChatProcessor(BaseUpdateProcessor):
             await coroutine
             return
         key = self._keyer(chat.id)
-        if not self.allow(key):
+        wait = self.reserve(key)
+        if wait is None:
             self.dropped += 1
             coroutine.close()  # never started: nothing sent, nothing kept
             return
@@ -129,6 +141,8 @@ class PerChatProcessor(BaseUpdateProcessor):
             lock = asyncio.Lock()
         self._locks[key] = (lock, users + 1)
         try:
+            if wait:
+                await asyncio.sleep(wait)  # a person tapping fast waits a moment; nothing is lost
             async with lock:
                 await coroutine
         finally:

@@ -91,8 +91,10 @@ async def test_whole_conversation_in_english(running):
     api.press(u, danger_id, "danger|yes")
     [need] = await api.wait_for("editMessageText", since=n)
     assert need.params["text"].startswith(t("en", "emergency"))
-    for number in ("192", "194", "193", "011 7850000", "116 111"):
-        assert number in need.params["text"]
+    text = need.params["text"]
+    # 192 and 194 first, then the trafficking line and the Ministry of Interior's 24-hour line; the children's line
+    assert text.index("192") < text.index("194") < text.index("011 7850000") < text.index("0800 100600")
+    assert "116 111" in text
     assert "112" not in need.params["text"]
     assert need.params["text"].endswith(t("en", "ask-need")) and "need|shelter" in keyboard(need)
     await api.settle()
@@ -114,7 +116,8 @@ async def test_whole_conversation_in_english(running):
     [answer] = await api.wait_for("sendMessage", since=n)
     assert answer.params["text"].startswith(t("en", "answer", town="Sremska Mitrovica", what=t("en", "need-shelter")))
     assert t("en", "call-note") in answer.params["text"]
-    assert keyboard(answer) == ["answer|need", "answer|town", "answer|lang", "answer|later", "answer|failed", "answer|leave"]
+    assert keyboard(answer) == ["answer|need", "answer|town", "answer|lang", "answer|later", "answer|failed",
+                                "answer|more", "answer|leave"]
     assert answer.params.get("disable_notification") in (True, "True", "true")
 
     # a sticker: a short hint and the same screen again, never silence
@@ -306,3 +309,48 @@ async def test_sighup_reloads_edited_files(tmp_path):
     finally:
         assert await bot.stop() == 0
         await api.stop()
+
+
+async def test_a_person_on_the_shipped_settings_gets_a_fitting_number_at_the_pace_replies_come(tmp_path):
+    """No setting pinned (flood control as shipped, today's date): a person taps as soon as each reply
+    arrives and still gets every screen, and the answer lists a number for the need within 800 characters."""
+    from bot.render import ANSWER_LIMIT
+    api = FakeBotAPI(TOKEN)
+    url = await api.start()
+    bot = Bot(tmp_path, url, PUTOKAZ_FLOOD_BURST="")  # empty = the shipped default
+    await bot.start()
+    try:
+        await api.wait_for("setMyCommands", count=4, timeout=30)
+        u, chat = USER_EN, USER_EN["id"]
+        api.send_text(u, "/start")
+        await api.wait_for("sendMessage", chat_id=chat)
+        screen = max(mid for (c, mid) in api.messages if c == chat)
+        edits = 0
+        for data in ("language|=en", "danger|no", "need|work"):
+            n = len(api.calls)
+            api.press(u, screen, data)
+            await api.wait_for("editMessageText", since=n, timeout=10)
+            edits += 1
+        n = len(api.calls)
+        api.send_text(u, "Niš")
+        [answer] = await api.wait_for("sendMessage", since=n, timeout=10)  # a typed town: a new message
+        screen = max(mid for (c, mid) in api.messages if c == chat)
+        text = answer.params["text"]
+        assert text.startswith(t("en", "answer", town="Niš", what=t("en", "need-work")))
+        assert len(text) <= ANSWER_LIMIT
+        assert "011 7850000" in text or "0800 300307" in text  # the trafficking line or the labour inspection
+        assert t("en", "entry-confirmed", month="x", year="x").split(",")[0] not in text  # no call was made
+        assert t("en", "entry-may-have-changed") in text  # 2018 sources, shown and said to be old
+        keys = keyboard(answer)
+        if "answer|more" in keys:
+            n = len(api.calls)
+            api.press(u, screen, "answer|more")
+            [more] = await api.wait_for("editMessageText", since=n, timeout=10)
+            assert "answer|more" not in keyboard(more)
+        n = len(api.calls)
+        api.press(u, screen, "answer|leave")
+        await api.wait_for("sendMessage", since=n, timeout=10)
+    finally:
+        code = await bot.stop()
+        await api.stop()
+    assert code == 0
