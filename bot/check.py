@@ -295,6 +295,10 @@ def english_in_serbian(data: RegisterData) -> list[Problem]:
     for line, s in enumerate(data.services, start=2):
         if not s.shown:
             continue
+        for lang, about in s.abouts:
+            if len(about) > 40:
+                problems.append(Problem("data/services.csv", None, f"service {s.id}: about_{lang} is {len(about)} "
+                                        "characters; keep it to 40 so answers fit a phone", "warning", where=s.id))
         sr = f"{s.name_in('sr')} {s.about_in('sr')}"
         m = _ENGLISH.search(sr)
         if m:

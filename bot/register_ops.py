@@ -51,10 +51,20 @@ NOTES = {
         "address": "Street address. Must stay empty for shelters and confidential rows.",
         "confidential": "yes for shelters and any place whose location must not be shown.",
         "source_url": "Where the contact data was read (http...). Required when there is a phone or e-mail.",
-        "source_date": "The date the source itself carries, in words if need be.",
-        "checked_on": "YYYY-MM-DD when someone last confirmed the contact data (e.g. by calling). "
-                      "Rows older than the set age (2 years by default) are not shown.",
-        "status": "verified (own source), secondary (a news item quotes it), stale (never shown).",
+        "source_date": "The date of the newest public source that prints the contact: YYYY-MM-DD, YYYY-MM or YYYY; "
+                       "empty when the source is undated. Remarks go in source_note.",
+        "source_note": "Remarks about the source and its date, in words. Never shown to people.",
+        "source_quote": "The exact words of the source that give the contact.",
+        "checked_on": "YYYY-MM-DD: the day an operator confirmed the contact by calling. Empty until then — "
+                      "never the source's date. The answer then says 'confirmed by phone'.",
+        "status": "verified (own source), secondary (a news item quotes it), stale (your decision: never shown), "
+                  "not-working (after a call that failed, or 'did not work' reports: never shown).",
+        "for": "women, children (or both, separated by ';') when the service is only for them; empty = everyone.",
+        **{f"name_{lang}": f"The short name shown in {label}; empty = Serbian, then the official name."
+           for lang, label in (("sr", "Serbian (Cyrillic is transliterated from it)"), ("en", "English"),
+                               ("sq", "Albanian"), ("rom", "Romani"))},
+        **{f"about_{lang}": "A short description (at most 40 characters) after the name, in the same language."
+           for lang in ("sr", "en", "sq", "rom")},
         "notes": "Anything operators should know. Never shown to people.",
     },
     "places": {
