@@ -622,18 +622,17 @@ class Pages:
 class Register:
     """The loaded register: places, aliases and services, queried in memory."""
 
-    def __init__(self, data: RegisterData, nearby_km: float = 60.0, nearby_max: int = LOCAL_FIRST,
+    def __init__(self, data: RegisterData, nearby_km: float = 60.0,
                  caution_days: int = CAUTION_AFTER_DAYS, today=None):
         self.places = {p.id: p for p in data.places}
         self.aliases = list(data.aliases)
         self.services = sorted(data.services, key=lambda s: s.order)
-        self.nearby_km, self.nearby_max = nearby_km, nearby_max
+        self.nearby_km = nearby_km
         self.caution_days = caution_days
         self.today = today or (lambda: datetime.now(BELGRADE).date())
         # Only a status hides a row (stale, not-working) — or having nothing a person can act on.
         self._shown = [s for s in self.services if s.shown]
         self._ranked = sorted(self._shown, key=lambda s: s.rank)
-        self._pages: dict[tuple[str, str | None], Pages] = {}
 
     def caution(self, s: Service) -> bool:
         return s.caution(self.today(), self.caution_days)
@@ -718,11 +717,7 @@ class Register:
     def pages(self, need: str, place_id: str | None) -> Pages:
         """The answer split for a phone: the best LOCAL_FIRST local-or-nearby services, then national
         lines up to FIRST_MAX entries (at least one), every number shown once; the rest behind "More"."""
-        key = (need, place_id)
-        hit = self._pages.get(key)
-        if hit is not None:
-            return hit
-        a = self.answer(need, place_id)
+        a = self.answer(need, place_id)  # the renderer caches the result
         seen: set[str] = set()
 
         def fresh(s: Service) -> bool:
@@ -741,12 +736,8 @@ class Register:
         first_nearby, more_nearby = nearby[:room], nearby[room:]
         room = max(FIRST_MAX - len(first_local) - len(first_nearby), 1)  # at least one national line
         first_nat, more_nat = national[:room], national[room:]
-        pages = Pages(Answer(a.place, tuple(first_local), tuple(first_nearby), tuple(first_nat)),
-                      Answer(a.place, tuple(more_local), tuple(more_nearby), tuple(more_nat)))
-        if len(self._pages) > 20_000:
-            self._pages.clear()
-        self._pages[key] = pages
-        return pages
+        return Pages(Answer(a.place, tuple(first_local), tuple(first_nearby), tuple(first_nat)),
+                     Answer(a.place, tuple(more_local), tuple(more_nearby), tuple(more_nat)))
 
     def emergency_numbers(self) -> dict[str, str]:
         """{"police": ..., "ambulance": ...} for texts: the register's shown rows, else the compiled-in numbers."""

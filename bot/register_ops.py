@@ -579,18 +579,16 @@ def apply_calls(calls_table: tuple, services: tuple, problems: list[Problem]) ->
     display, _, rows = calls_table
     name, header, current = services
     by_id = {r["id"]: r for _, r in current}
-    changed = 0
     for line, c in rows:
         sid, confirmed = c.get("id", ""), c.get("confirmed", "").strip().lower()
         if not confirmed and not c.get("call_date"):
             continue
-        where = Problem
         if sid not in by_id:
-            problems.append(where(display, line, f'id "{sid}" is not a service in the register; do not edit the id '
+            problems.append(Problem(display, line, f'id "{sid}" is not a service in the register; do not edit the id '
                                   "column of the call sheet", where=sid))
             continue
         if confirmed not in ("yes", "no"):
-            problems.append(where(display, line, f'confirmed "{confirmed}" must be yes or no', where=sid))
+            problems.append(Problem(display, line, f'confirmed "{confirmed}" must be yes or no', where=sid))
             continue
         day = c.get("call_date", "").strip()
         try:
@@ -598,7 +596,7 @@ def apply_calls(calls_table: tuple, services: tuple, problems: list[Problem]) ->
         except ValueError:
             ok = False
         if not ok:
-            problems.append(where(display, line, f'call_date "{day}" must be the day you called, like 2026-12-03 '
+            problems.append(Problem(display, line, f'call_date "{day}" must be the day you called, like 2026-12-03 '
                                   "(not in the future)", where=sid))
             continue
         row = dict(by_id[sid])
@@ -615,7 +613,6 @@ def apply_calls(calls_table: tuple, services: tuple, problems: list[Problem]) ->
         if note:
             row["notes"] = (row.get("notes", "") + " | " if row.get("notes") else "") + note
         by_id[sid] = row
-        changed += 1
     new_rows = [(line, by_id[r["id"]]) for line, r in current]
     return name, header, new_rows
 
