@@ -369,6 +369,8 @@ async def serve_webhook(adapter, app, settings: Settings, allowed_updates: list[
     except asyncio.TimeoutError:
         log.warning("stopping: updates still in hand after %.0f s were dropped", settings.stop_seconds)
     await app.stop()
+    if app.post_stop:
+        await app.post_stop(app)
     if app.post_shutdown:
         await app.post_shutdown(app)
     await app.shutdown()

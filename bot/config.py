@@ -59,8 +59,8 @@ class Settings:
     late_minutes: float = 15  # a message older than this is answered by starting over
     erase_later_seconds: float = 3600
     max_rate: float = 30  # outgoing messages a second, all chats together (Telegram's limit)
-    flood_burst: float = 3  # updates one chat may send at once before the bot slows down
-    flood_per_second: float = 1
+    flood_burst: float = 5  # updates one chat may send at once before its updates wait their turn
+    flood_per_second: float = 2  # then this many a second, in order (up to 10 waiting; beyond that dropped)
     watch_seconds: float = 2  # how often to look for edited operator files (0 = only on SIGHUP)
     mode: str = "polling"  # or "webhook"
     listen: str = "127.0.0.1:8443"  # webhook mode: where the bot's HTTP server listens

@@ -141,6 +141,9 @@ def step(d: Dialogue, world: World, session: Session | None, event: Event) -> tu
     """Advance one event. A None session means a new (or forgotten) conversation."""
     if isinstance(event, Start):
         return _start(d, world, event.payload)
+    if isinstance(event, Press) and session is not None and not session.ended and leaves(d, event):
+        # Any Leave button leaves, also one on an older screen: erasing must never be refused as stale.
+        return _goto(d, world, session, d.commands["leave"])
     if session is None or session.ended:
         return _restart(d, world, event)
     if session.screen not in d.screens:  # the operators removed it: back to the start, in their language
@@ -225,6 +228,22 @@ def parse_payload(d: Dialogue, world: World, payload: str) -> tuple[str, str | N
 def make_payload(lang: str, place: str | None = None, link: str | None = None) -> str:
     """The inverse of parse_payload: what `python -m bot link` puts after ?start=."""
     return "_".join(p for p in (lang, place, link) if p)
+
+
+def leaves(d: Dialogue, event: Event) -> bool:
+    """Does this event mean "leave" (the command, or any Leave button, old or new)? The adapter lets
+    such an event go ahead of everything a chat has waiting."""
+    leave = d.commands.get("leave")
+    if not leave:
+        return False
+    if isinstance(event, Command):
+        return event.name == "leave"
+    if isinstance(event, Press):
+        screen, _, value = event.data.partition(SEP)
+        old = d.screens.get(screen)
+        button = old.button(value) if old else None
+        return button is not None and button.next == leave
+    return False
 
 
 def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Reply]]:

@@ -5,7 +5,8 @@
   when `retry_after` is short and only for that chat; a long wait drops the message and cools that
   one chat down instead of pausing the whole bot (AIORateLimiter pauses every request).
 - `PerChatProcessor` (an update processor): updates are handled concurrently, in order within each
-  chat, and a chat that floods gets about one answer a second — the rest are dropped before any work.
+  chat; a chat that taps faster than its pace waits in a short line; only a flood beyond the line is
+  dropped, and a dropped update is still answered and deleted. Leave goes ahead of the line.
 
 Chats are known only by a keyed hash here too (`keyer`), never by their id.
 """
@@ -87,17 +88,26 @@ class ChatRateLimiter(BaseRateLimiter[int]):
 class PerChatProcessor(BaseUpdateProcessor):
     """Concurrent across chats, in order within a chat, and a token bucket per chat: an update that
     comes faster than the bucket allows waits its turn (up to `queue` per chat); only beyond that is
-    it dropped, so a person tapping quickly loses nothing and a flooding chat cannot grow memory."""
+    it dropped, so a person tapping quickly loses nothing and a flooding chat cannot grow memory.
+
+    - A dropped update is never simply lost: `on_drop` gets it (the adapter answers the press, so the
+      spinner stops, and deletes the typed message or photo).
+    - An `urgent` update (Leave) skips the bucket and the queue: everything the chat still has waiting
+      is dropped that way, and Leave runs as soon as the update in hand (if any) is done.
+    """
 
     def __init__(self, max_concurrent: int = 256, burst: float = 3, per_second: float = 1.0,
                  keyer: Callable[[int], bytes] = lambda chat: str(chat).encode(), max_chats: int = 100_000,
-                 clock: Callable[[], float] = time.monotonic, queue: int = 10):
+                 clock: Callable[[], float] = time.monotonic, queue: int = 10,
+                 urgent: Callable[[Update], bool] = lambda update: False,
+                 on_drop: Callable[[Update], Awaitable[None]] | None = None):
         super().__init__(max_concurrent)
         self.burst, self.per_second = burst, per_second
         self.queue = queue  # updates one chat may have waiting for their turn; beyond that, a flood
         self._keyer, self._max_chats, self._clock = keyer, max_chats, clock
+        self._urgent, self._on_drop = urgent, on_drop
         self._buckets: OrderedDict[bytes, tuple[float, float]] = OrderedDict()  # key → (tokens, at)
-        self._locks: dict[bytes, tuple[asyncio.Lock, int]] = {}
+        self._chats: dict[bytes, _Line] = {}  # chats with an update waiting or in hand
         self.dropped = 0
 
     async def initialize(self) -> None:
@@ -125,29 +135,76 @@ class PerChatProcessor(BaseUpdateProcessor):
             self._buckets.popitem(last=False)
         return 0.0 if tokens >= 1 else (1 - tokens) / self.per_second
 
+    async def _drop(self, update: Update, coroutine: Awaitable[Any]) -> None:
+        self.dropped += 1
+        coroutine.close()  # type: ignore[attr-defined]  # never started: nothing sent, nothing kept
+        if self._on_drop is not None:
+            try:
+                await self._on_drop(update)
+            except Exception as exc:  # noqa: BLE001 - a failed clean-up must not stop the chat's line
+                log.warning("a dropped update could not be cleaned up (%s)", type(exc).__name__)
+
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
             await coroutine
             return
         key = self._keyer(chat.id)
-        wait = self.reserve(key)
-        if wait is None:
-            self.dropped += 1
-            coroutine.close()  # never started: nothing sent, nothing kept
-            return
-        lock, users = self._locks.get(key, (None, 0))
-        if lock is None:
-            lock = asyncio.Lock()
-        self._locks[key] = (lock, users + 1)
+        line = self._chats.get(key)
+        if line is None:
+            line = self._chats[key] = _Line()
+        urgent = self._urgent(update)  # type: ignore[arg-type]
+        wait: float | None
+        if urgent and not line.leaving:
+            line.generation += 1  # whatever waits in this chat's line is dropped (answered, deleted)
+            line.leaving = True
+            line.moved.set()  # ... at once, not after its wait
+            line.moved = asyncio.Event()
+            self._buckets.pop(key, None)  # and what starts after Leave is not slowed by what came before
+            wait = 0.0
+        elif urgent:
+            wait = None  # a Leave is already on its way: this one is only answered
+        else:
+            wait = self.reserve(key)
+        line.users += 1
         try:
+            if wait is None:
+                await self._drop(update, coroutine)  # type: ignore[arg-type]
+                return
+            mine, moved = line.generation, line.moved
             if wait:
-                await asyncio.sleep(wait)  # a person tapping fast waits a moment; nothing is lost
-            async with lock:
-                await coroutine
+                try:  # a person tapping fast waits a moment; nothing is lost
+                    await asyncio.wait_for(moved.wait(), wait)
+                except asyncio.TimeoutError:
+                    pass
+            if line.generation == mine:
+                async with line.lock:
+                    if line.generation == mine:
+                        try:
+                            await coroutine
+                        finally:
+                            if urgent:
+                                line.leaving = False
+                        return
+            await self._drop(update, coroutine)  # type: ignore[arg-type]  # Leave came meanwhile
+        except asyncio.CancelledError:
+            coroutine.close()  # type: ignore[attr-defined]  # stopping: an update still waiting is not run
+            raise
         finally:
-            lock, users = self._locks[key]
-            if users <= 1:
-                del self._locks[key]
-            else:
-                self._locks[key] = (lock, users - 1)
+            line.users -= 1
+            if line.users <= 0:
+                self._chats.pop(key, None)
+
+
+class _Line:
+    """One chat's line: a lock that keeps its updates in order, how many are in it, and a counter that
+    Leave moves on (every update that was waiting before it is then dropped)."""
+
+    __slots__ = ("lock", "users", "generation", "leaving", "moved")
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.users = 0
+        self.generation = 0
+        self.leaving = False  # a Leave is waiting for the update in hand, or being handled
+        self.moved = asyncio.Event()  # set when a Leave moves the generation on

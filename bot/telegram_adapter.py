@@ -19,13 +19,13 @@ from pathlib import Path
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message,
                       Update)
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Conflict, Forbidden, TelegramError
+from telegram.error import BadRequest, Conflict, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from .config import Settings
 from .core import Core
-from .engine import Command, Event, Location, Other, Press, Session, Start, Text
-from .ratelimit import ChatRateLimiter, PerChatProcessor
+from .engine import Command, Event, Location, Other, Press, Session, Start, Text, leaves
+from .ratelimit import ChatRateLimiter, PerChatProcessor, _seconds
 from .render import Out
 from .sessions import MemorySessions
 from .web import health_app
@@ -44,24 +44,51 @@ DELETE_BATCH = 100
 EXIT_CONFLICT = 3
 
 
+# Leave erases by a window of message ids rather than a list kept of them: ids in a chat count up, so
+# everything from the conversation's first message (when known) or LEAVE_BACK ids back, up to LEAVE_AHEAD
+# past the newest id known (messages sent after the button that was pressed), is deleted. Ids that do
+# not exist, or are someone else's, are skipped by Telegram; its 48-hour limit applies.
+LEAVE_BACK = 300
+LEAVE_AHEAD = 100
+LEAVE_SPAN_MAX = 3000
+ERASE_TRIES = 6  # per batch of 100, on 429 / 5xx / network errors, with backoff
+
+
+def erase_window(top: int, first: int | None = None) -> list[int]:
+    """The ids Leave deletes: the newest known first (what is on screen goes first), back to the
+    conversation's start, then those past the newest known."""
+    low = top - LEAVE_BACK if first is None else min(first, top - LEAVE_BACK)
+    low = max(1, low, top - LEAVE_SPAN_MAX)
+    return list(range(top, low - 1, -1)) + list(range(top + 1, top + LEAVE_AHEAD + 1))
+
+
 @dataclass
 class ChatState:
+    """What the bot keeps about one chat, in memory (or encrypted in Redis), for the session's time
+    limit: the conversation, and three message ids — none of the messages themselves."""
     session: Session
-    messages: list[int] = field(default_factory=list)  # ids the bot may delete on leave
+    first: int | None = None  # the conversation's first message id: Leave erases from here
+    top: int | None = None  # the newest message id seen or sent
+    screen: int | None = None  # the message that carries the live buttons
+
+    def saw(self, *ids: int | None) -> None:
+        for i in ids:
+            if i is None:
+                continue
+            self.first = i if self.first is None else min(self.first, i)
+            self.top = i if self.top is None else max(self.top, i)
 
     def encode(self) -> bytes:
-        s = self.session
-        return json.dumps({"s": [s.screen, s.lang, s.need, s.place, s.danger, list(s.choices), s.ended,
-                                 list(s.marks)],
-                           "m": self.messages[-500:]}, separators=(",", ":")).encode()
+        s = {k: list(v) if isinstance(v, tuple) else v for k, v in vars(self.session).items()}
+        return json.dumps({"session": s, "first": self.first, "top": self.top, "screen": self.screen},
+                          separators=(",", ":")).encode()
 
     @classmethod
     def decode(cls, raw: bytes) -> "ChatState":
         d = json.loads(raw)
-        screen, lang, need, place, danger, choices, ended, *rest = d["s"]
-        marks = tuple(rest[0]) if rest else ()
-        return cls(Session(screen, lang, need, place, bool(danger), tuple(choices), bool(ended), marks),
-                   list(d["m"]))
+        known = set(Session.__dataclass_fields__)
+        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in d["session"].items() if k in known}
+        return cls(Session(**fields), d.get("first"), d.get("top"), d.get("screen"))
 
 
 LISTEN = "~listen|"  # callback data of the "🔊 Listen" button: handled here, never by the engine
@@ -83,6 +110,11 @@ def telegram_menus(core) -> dict:
             description = both if len(both) <= 512 else description
         out[code] = (commands, description, short)
     return out
+
+
+def _personal(event: Event) -> bool:
+    """A contact, location or venue: deleted at once whatever the settings."""
+    return isinstance(event, Location) or (isinstance(event, Other) and event.kind in PERSONAL)
 
 
 def event_of(message: Message) -> Event:
@@ -116,8 +148,10 @@ class TelegramAdapter:
         else:
             self.sessions = MemorySessions(ttl_seconds=settings.session_minutes * 60, max_size=settings.session_max)
         self.processor = PerChatProcessor(burst=settings.flood_burst, per_second=settings.flood_per_second,
-                                          keyer=self.sessions.key, max_chats=settings.session_max)
-        self.erase_later: dict[bytes, asyncio.Task] = {}
+                                          keyer=self.sessions.key, max_chats=settings.session_max,
+                                          urgent=self._urgent, on_drop=self._dropped)
+        # chat key → (task, chat id, first id, newest id): "erase in 1 hour", in memory only
+        self.erase_later: dict[bytes, tuple[asyncio.Task, int, int | None, int]] = {}
         self.exit_code = 0
         self.demand = None
         if settings.stats:
@@ -138,7 +172,8 @@ class TelegramAdapter:
         # httpcore scans every pooled connection on each request: a huge pool costs more CPU than it
         # saves waiting (py-spy under load). 8 connections carry more than Telegram's 30 msg/s.
         builder = (ApplicationBuilder().token(self.settings.token).post_init(self._post_init)
-                   .post_shutdown(self._post_shutdown).concurrent_updates(self.processor)
+                   .post_stop(self._post_stop).post_shutdown(self._post_shutdown)
+                   .concurrent_updates(self.processor)
                    .rate_limiter(ChatRateLimiter(self.settings.max_rate, keyer=self.sessions.key)))
         if request is not None:
             builder = builder.request(request).get_updates_request(request)
@@ -147,6 +182,7 @@ class TelegramAdapter:
         app = with_api_urls(builder, self.settings).build()
         app.add_handler(TypeHandler(Update, self.handle))
         app.add_error_handler(self._on_error)
+        self._app = app
         return app
 
     async def _post_init(self, app: Application) -> None:
@@ -242,6 +278,13 @@ class TelegramAdapter:
                  len(core.register.services), len(core.texts.languages))
         return True
 
+    async def _post_stop(self, app: Application) -> None:
+        """Stopping (SIGTERM): the chats waiting for "erase in 1 hour" are erased now, while the bot
+        can still call Telegram, so a restart never leaves them behind."""
+        if self.erase_later:
+            count = await self.erase_now(app.bot)
+            log.info("stopping: erased %d chat(s) that were waiting to be erased later", count)
+
     async def _post_shutdown(self, app: Application) -> None:
         self.ready = False
         if self._health_runner is not None:
@@ -253,8 +296,8 @@ class TelegramAdapter:
         if self.demand is not None:
             await self._flush()
         await self.sessions.close()
-        for task in self.erase_later.values():
-            task.cancel()  # a restart cancels scheduled erasing; the people were told so
+        for task, *_rest in self.erase_later.values():
+            task.cancel()  # only if post_stop did not run (it erases them at once)
         self.erase_later.clear()
         log.info("stopped; %d update(s) dropped by flood control", self.processor.dropped)
 
@@ -296,6 +339,28 @@ class TelegramAdapter:
             log.error("error while handling an update: %s", type(error).__name__)
 
     # --- one update ---------------------------------------------------------------------------
+
+    def _urgent(self, update: Update) -> bool:
+        """Leave goes ahead of whatever the chat has waiting."""
+        if update.callback_query is not None:
+            return leaves(self.core.dialogue, Press(update.callback_query.data or ""))
+        if update.message is not None and (update.message.text or "").startswith("/"):
+            return leaves(self.core.dialogue, event_of(update.message))
+        return False
+
+    async def _dropped(self, update: Update) -> None:
+        """An update that flood control (or a Leave ahead of it) dropped: still answer the press, so the
+        spinner stops, and delete what the person sent, as if it had been read."""
+        if self._app is None:
+            return
+        bot = self._app.bot
+        chat = update.effective_chat
+        if update.callback_query is not None:
+            await self._answer(update.callback_query)
+        message = update.message
+        if message is not None and chat is not None and chat.type == ChatType.PRIVATE:
+            if self.settings.delete_typed or _personal(event_of(message)):
+                await self._delete(bot, chat.id, message.message_id)
 
     async def handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         started = time.perf_counter()
@@ -343,52 +408,54 @@ class TelegramAdapter:
             age = time.time() - message.date.timestamp()
             if age > self.settings.late_minutes * 60 and not isinstance(event, Start):
                 state = None  # hours late (the bot was down): answer, starting over
-            must_go = isinstance(event, (Location,)) or (isinstance(event, Other) and event.kind in PERSONAL)
-            delete_typed = self.settings.delete_typed or must_go
+            delete_typed = self.settings.delete_typed or _personal(event)
         session, outs = self.core.step(state.session if state else None, event)
         log.debug("%s → %s (%d message(s))", type(event).__name__, session.screen, len(outs))
-        if state is None:
-            state = ChatState(session)
-        state.session = session
+        this = ChatState(session) if state is None else state
+        this.session = session
+        this.saw(message.message_id if message else None, pressed.message_id if pressed else None)
 
-        async def typed_left() -> list[int]:
-            """Delete the person's message if due; its id if it is still there (for leave)."""
+        async def typed_done() -> None:
+            """Stop the press's spinner; delete the person's message if due."""
             if query is not None:
                 await self._answer(query)
-            if message is None:
-                return []
-            if delete_typed and await self._delete(bot, chat.id, message.message_id):
-                return []
-            return [message.message_id]
+            if message is not None and delete_typed:
+                await self._delete(bot, chat.id, message.message_id)
 
         if session.ended:
+            # Leave: erase everything from the conversation's first message (or a window back from
+            # the newest), retrying until Telegram takes it; only then forget; the goodbye comes last.
+            self._cancel_erase_later(key)
+            await typed_done()
+            await self._erase_window(bot, chat.id, this.top or 0, this.first if state else None)
             await self._forget(key)
-            later = self.erase_later.pop(key, None)
-            if later is not None:
-                later.cancel()
-            ids = state.messages + await typed_left() + ([pressed.message_id] if pressed else [])
-            await self._erase(bot, chat.id, ids)
             for out in outs:
                 await self._send(bot, chat.id, out)
             return
         # The new screen is stored before the person can see it: whatever they do next, possibly
         # through another instance, finds it. The ids of the messages sent follow.
-        await self._save(key, state)
-        sent = await self._deliver(bot, chat.id, outs, pressed)
-        new_ids = await typed_left() + sent
-        if new_ids and isinstance(self.sessions, MemorySessions):
-            if self.sessions.get(key) is state:  # still the stored object (not left meanwhile)
-                state.messages.extend(new_ids)
-        elif new_ids:
+        await self._save(key, this)
+        old_screen = this.screen
+        sent, live = await self._deliver(bot, chat.id, outs, pressed)
+        await typed_done()
+        current = this
+        if isinstance(self.sessions, MemorySessions):
+            if self.sessions.get(key) is not this:
+                current = None  # left meanwhile: nothing is written back
+        else:
             # Another instance may have moved the conversation on meanwhile: add the ids to what
             # is stored now rather than writing back this (older) screen.
             current = await self._load(key)
-            if current is not None:  # None: the person left meanwhile — nothing is written back
-                current.messages.extend(i for i in new_ids if i not in current.messages)
-                state = current
-                await self._save(key, state)
+        if current is not None:
+            current.saw(*sent)
+            if live is not None:
+                current.screen = live
+            if not isinstance(self.sessions, MemorySessions):
+                await self._save(key, current)
+        if live is not None and old_screen is not None and old_screen != live:
+            await self._unbutton(bot, chat.id, old_screen)  # one live screen: the old one loses its buttons
         if any(o.effect == "erase-later" for o in outs):
-            self._schedule_erase(bot, key, chat.id, state)
+            self._schedule_erase(bot, key, chat.id, current or this)
 
     async def _listen(self, bot, chat_id: int, key: bytes, state: ChatState | None, query) -> None:
         """"🔊 Listen": send the operators' recording of a screen, if there is one for this language."""
@@ -405,24 +472,52 @@ class TelegramAdapter:
             return
         current = await self._load(key)
         if current is not None:
-            current.messages.append(sent.message_id)  # leave deletes it with the rest
+            current.saw(sent.message_id)  # leave deletes it with the rest
             await self._save(key, current)
 
+    # --- erasing ------------------------------------------------------------------------------
+
+    def _cancel_erase_later(self, key: bytes) -> None:
+        later = self.erase_later.pop(key, None)
+        if later is not None:
+            later[0].cancel()
+
     def _schedule_erase(self, bot, key: bytes, chat_id: int, state: ChatState) -> None:
-        """Only the chat id and message ids are kept, in memory; a restart cancels it."""
-        old = self.erase_later.pop(key, None)
-        if old is not None:
-            old.cancel()
+        """Only the chat id and two message ids are kept, in memory. On SIGTERM the waiting chats are
+        erased at once (`erase_now`), so a restart does not leave them behind."""
+        self._cancel_erase_later(key)
+        first, top = state.first, state.top or 0
 
         async def erase() -> None:
             await asyncio.sleep(self.settings.erase_later_seconds)
-            current = await self._load(key)
-            ids = set(state.messages) | set(current.messages if current else ())
-            await self._forget(key)
-            self.erase_later.pop(key, None)
-            await self._erase(bot, chat_id, list(ids))
+            await self._erase_chat(bot, key, chat_id, first, top)
 
-        self.erase_later[key] = asyncio.get_running_loop().create_task(erase())
+        task = asyncio.get_running_loop().create_task(erase())
+        self.erase_later[key] = (task, chat_id, first, top)
+
+    async def _erase_chat(self, bot, key: bytes, chat_id: int, first: int | None, top: int) -> None:
+        current = await self._load(key)
+        if current is not None:
+            first = current.first if first is None else min(first, current.first or first)
+            top = max(top, current.top or 0)
+        self.erase_later.pop(key, None)
+        await self._erase_window(bot, chat_id, top, first)
+        await self._forget(key)
+
+    async def erase_now(self, bot) -> int:
+        """SIGTERM: erase every chat that waits for "erase in 1 hour", at once; how many."""
+        waiting = list(self.erase_later.items())
+        for _, (task, *_rest) in waiting:
+            task.cancel()
+        await asyncio.gather(*(self._erase_chat(bot, key, chat_id, first, top)
+                               for key, (_, chat_id, first, top) in waiting), return_exceptions=True)
+        self.erase_later.clear()
+        return len(waiting)
+
+    async def _erase_window(self, bot, chat_id: int, top: int, first: int | None) -> bool:
+        if top <= 0:
+            return True
+        return await self._erase(bot, chat_id, erase_window(top, first), newest=top)
 
     async def _load(self, key: bytes) -> ChatState | None:
         try:
@@ -449,9 +544,12 @@ class TelegramAdapter:
         except TelegramError:
             pass  # too old, or Telegram is busy: the person still gets the reply
 
-    async def _deliver(self, bot, chat_id: int, outs: list[Out], pressed: Message | None) -> list[int]:
-        """Replace the pressed screen with the next one where possible; send the rest."""
+    async def _deliver(self, bot, chat_id: int, outs: list[Out], pressed: Message | None
+                       ) -> tuple[list[int], int | None]:
+        """Replace the pressed screen with the next one where possible; send the rest. Returns the ids
+        sent and the id of the message that now carries the live buttons (None: no buttons went out)."""
         sent: list[int] = []
+        live: int | None = None
         first = 0
         if pressed is not None and outs and outs[0].kind == "screen":
             try:
@@ -463,11 +561,21 @@ class TelegramAdapter:
                     first = 1
             except TelegramError:
                 pass  # send it as a new message instead
+            if first and outs[0].buttons:
+                live = pressed.message_id
         for out in outs[first:]:
             mid = await self._send(bot, chat_id, out)
             if mid is not None:
                 sent.append(mid)
-        return sent
+                if out.buttons:
+                    live = mid
+        return sent, live
+
+    async def _unbutton(self, bot, chat_id: int, message_id: int) -> None:
+        try:
+            await bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id, reply_markup=None)
+        except TelegramError:
+            pass  # already gone, or already without buttons
 
     async def _send(self, bot, chat_id: int, out: Out) -> int | None:
         try:
@@ -486,15 +594,38 @@ class TelegramAdapter:
         except TelegramError:
             return False  # already gone, too old, or Telegram is busy: leave will try again
 
-    async def _erase(self, bot, chat_id: int, message_ids: list[int]) -> None:
-        ids = sorted(set(message_ids))
-        for i in range(0, len(ids), DELETE_BATCH):
-            batch = ids[i : i + DELETE_BATCH]
-            try:
-                await bot.delete_messages(chat_id, batch)
-            except TelegramError:
-                for mid in batch:
-                    await self._delete(bot, chat_id, mid)
+    async def _erase(self, bot, chat_id: int, message_ids: list[int], newest: int | None = None) -> bool:
+        """Delete these ids, 100 at a time; ids that do not exist are skipped by Telegram. A batch that
+        fails with 429 or a server/network error is tried again with backoff (ERASE_TRIES times)."""
+        newest = max(message_ids, default=0) if newest is None else newest
+        done = True
+        for i in range(0, len(message_ids), DELETE_BATCH):
+            batch = message_ids[i : i + DELETE_BATCH]
+            delay = 0.5
+            for attempt in range(ERASE_TRIES):
+                try:
+                    await bot.delete_messages(chat_id, batch)
+                    break
+                except RetryAfter as exc:
+                    wait = _seconds(getattr(exc, "_retry_after", None) or 1)
+                    await asyncio.sleep(min(wait, 60.0))
+                except BadRequest:
+                    # A Bot API server without deleteMessages (an old self-hosted one), or a batch it
+                    # will not take: one by one, the ids that can exist (not those past the newest).
+                    for mid in batch:
+                        if mid <= newest:
+                            await self._delete(bot, chat_id, mid)
+                    break
+                except Forbidden:
+                    return False  # the person blocked the bot: Telegram lets it delete nothing more
+                except TelegramError:  # 5xx, time-outs, the network
+                    if attempt < ERASE_TRIES - 1:
+                        await asyncio.sleep(delay)
+                        delay = min(delay * 2, 8.0)
+            else:
+                done = False
+                log.warning("could not erase part of a chat after %d tries", ERASE_TRIES)
+        return done
 
     async def _leave_group(self, bot, chat_id: int) -> None:
         try:

@@ -173,6 +173,22 @@ class FakeBotAPI:
                                       "description": "Bad Request: message to edit not found"}, status=400)
         return self._message(key[0], p["text"], p.get("reply_markup"), message_id=key[1])
 
+    async def api_editMessageReplyMarkup(self, p):  # noqa: N802
+        key = (int(p["chat_id"]), int(p["message_id"]))
+        if key not in self.messages:
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": "Bad Request: message to edit not found"}, status=400)
+        msg = dict(self.messages[key])
+        markup = p.get("reply_markup")
+        if isinstance(markup, str):
+            markup = json.loads(markup) if markup else None
+        if markup:
+            msg["reply_markup"] = markup
+        else:
+            msg.pop("reply_markup", None)
+        self.messages[key] = msg
+        return msg
+
     async def api_answerCallbackQuery(self, p):  # noqa: N802
         return True
 

@@ -222,6 +222,7 @@ async def test_nothing_personal_is_written_and_the_token_is_not_logged(tmp_path)
             api.press(user, 1, "danger|no")
             api.press(user, 1, "need|talk")
             api.send_kind(user, "location", location={"latitude": LAT_CANARY, "longitude": LON_CANARY})
+            await api.settle(quiet=1.0)  # Leave goes ahead of anything waiting: let these be handled first
             api.send_text(user, "u Nišu")
             api.send_text(user, TYPED_CANARY)
             api.press(user, 1, "answer|later")
