@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     p_graph.add_argument("--format", choices=("mermaid", "svg", "png"), default="mermaid")
     p_graph.add_argument("--out", help="write to this file instead of standard output")
     p_stats = sub.add_parser("stats", help="answers by district and need, small cells suppressed")
-    p_stats.add_argument("--since", help="first ISO week to include, e.g. 2026-W40")
+    p_stats.add_argument("--since", help="first month to include, e.g. 2026-10 (whole months only)")
     p_stats.add_argument("--format", choices=("table", "csv", "png"), default="table")
     p_stats.add_argument("--out", help="write to this file (png needs it)")
     args = parser.parse_args(argv)
@@ -235,8 +235,9 @@ def cmd_stats(settings: Settings, since: str | None, fmt: str, out: str | None) 
     import re
 
     from . import stats
-    if since and not re.fullmatch(r"\d{4}-W\d{2}", since):
-        print("error: --since takes an ISO week such as 2026-W40", file=sys.stderr)
+    if since and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", since):
+        print("error: --since takes a month such as 2026-10 (reports cover whole months only, so that no "
+              "two of them can be subtracted to reveal a small count)", file=sys.stderr)
         return 2
     if fmt == "png" and not out:
         print("error: --format png needs --out FILE", file=sys.stderr)
@@ -284,6 +285,9 @@ def cmd_languages(settings: Settings, fmt: str) -> int:
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 
+START_TRIES = 3
+
+
 def cmd_run(settings: Settings) -> int:
     from . import logs
     if not settings.token:
@@ -294,12 +298,15 @@ def cmd_run(settings: Settings) -> int:
         print("error: PUTOKAZ_MODE=webhook needs PUTOKAZ_WEBHOOK_URL, the public https:// address Telegram posts to",
               file=sys.stderr)
         return 2
-    if settings.sessions_url and len(settings.session_key) < 16:
-        print("error: PUTOKAZ_SESSIONS needs PUTOKAZ_SESSION_KEY: a secret of at least 16 characters, the same "
-              "for every instance (it keys the hash that stands in for chat ids)", file=sys.stderr)
+    from .sessions import SESSION_KEY_MIN
+    if settings.sessions_url and len(settings.session_key.encode()) < SESSION_KEY_MIN:
+        print(f"error: PUTOKAZ_SESSIONS needs PUTOKAZ_SESSION_KEY: a random secret of at least {SESSION_KEY_MIN} "
+              "bytes, the same for every instance (it encrypts the stored sessions and keys the hash that stands "
+              "in for chat ids); make one with: python -c \"import secrets; print(secrets.token_urlsafe(32))\"",
+              file=sys.stderr)
         return 2
     logs.setup(settings.log_level, settings.token, fmt=settings.log_format)
-    from telegram.error import InvalidToken
+    from telegram.error import InvalidToken, NetworkError
     from .telegram_adapter import ALLOWED_UPDATES, FallbackAdapter, TelegramAdapter
     try:
         core = asyncio.run(_load(settings))
@@ -318,9 +325,16 @@ def cmd_run(settings: Settings) -> int:
         if settings.mode == "webhook":
             asyncio.run(serve_webhook(adapter, app, settings, ALLOWED_UPDATES))
         else:
-            app.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False)
+            # A few tries (about a second apart) ride out a short network blip at boot; then exit 2.
+            app.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False, bootstrap_retries=START_TRIES)
     except InvalidToken:
         print("error: Telegram rejected TELEGRAM_TOKEN; check it with @BotFather", file=sys.stderr)
+        return 2
+    except NetworkError as exc:
+        # One line, no traceback, and nothing of the URL (it holds the token): the kind of error only.
+        where = "TELEGRAM_API_BASE_URL" if settings.api_base_url else "the Telegram Bot API"
+        print(f"error: could not reach {where} at start ({type(exc).__name__}); check the network, the proxy "
+              "or TELEGRAM_API_BASE_URL, then start again", file=sys.stderr)
         return 2
     return adapter.exit_code
 

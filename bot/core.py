@@ -94,9 +94,28 @@ def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_type
     return Core(dialogue, texts, register, world, renderer)
 
 
-async def load_core(settings: Settings) -> Core:
-    """Validate the files, build the SQLite register, open it: raise InvalidFiles on any error."""
+SHRINK_LIMIT = 0.8  # a hot reload that keeps fewer than this share of a register file's rows is refused
+
+
+def shrink_problems(before: Register, after: RegisterData) -> list[Problem]:
+    """A hot reload must not lose a large part of the register by accident (a half-saved file, a sheet
+    pasted over): fewer than 4 in 5 of the rows before, and it is refused."""
+    out = []
+    for name, old, new in (("data/services.csv", len(before.services), len(after.services)),
+                           ("data/places.csv", len(before.places), len(after.places))):
+        if old and new < old * SHRINK_LIMIT:
+            out.append(Problem(name, None, f"has {new} rows, {old} before: more than a fifth would be gone at once; "
+                               "if that is meant, bring it in with `python -m bot register import FILE` (which "
+                               "shows what changes) or restart the bot; otherwise restore the file"))
+    return out
+
+
+async def load_core(settings: Settings, previous: Register | None = None) -> Core:
+    """Validate the files, build the SQLite register, open it: raise InvalidFiles on any error.
+    `previous`: the register being served (a hot reload), which must not shrink by more than a fifth."""
     dialogue, texts, data, problems = load_sources(settings)
+    if previous is not None:
+        problems = problems + shrink_problems(previous, data)
     if errors(problems) or dialogue is None:
         raise InvalidFiles(problems)
     build_database(data, settings.db_path)

@@ -192,6 +192,13 @@ class TelegramAdapter:
         except (NotImplementedError, RuntimeError, ValueError):
             pass  # no signals here (e.g. not the main thread): the file watcher still works
         self._app = app
+        persistence = getattr(self.sessions, "persistence", None)
+        if persistence is not None:
+            found = await persistence()
+            if found:
+                log.warning("Redis writes its data to disk (%s): the sessions are encrypted, but turn it off for "
+                            "this database (CONFIG SET save \"\" and appendonly no) so nothing is kept at rest",
+                            " and ".join(found))
         await self.register_commands(app)
         if self.settings.watch_seconds:
             self._watcher = loop.create_task(self._watch())
@@ -207,7 +214,11 @@ class TelegramAdapter:
     def health(self) -> tuple[int, dict]:
         if not self.ready:
             return 503, {"status": "starting"}
-        return 200, self.core.health()
+        body = self.core.health()
+        if getattr(self.sessions, "degraded", False):
+            # Still answering, but a person whose session cannot be read starts over: say so.
+            body = {**body, "status": "degraded", "sessions": "unreachable"}
+        return 200, body
 
     async def _summarise_every(self, seconds: float) -> None:
         while True:
@@ -229,9 +240,9 @@ class TelegramAdapter:
             await asyncio.sleep(seconds)
             await self._flush()
 
-    async def _flush(self) -> None:
+    async def _flush(self, final: bool = False) -> None:
         try:
-            await self.demand.flush()
+            await self.demand.flush(final=final)
         except Exception as exc:  # noqa: BLE001 - counting must never stop the help
             log.warning("could not write the answer counts (%s)", type(exc).__name__)
 
@@ -259,10 +270,12 @@ class TelegramAdapter:
         from .core import load_core
         from .problems import InvalidFiles
         try:
-            core = await load_core(self.settings)
+            core = await load_core(self.settings, previous=self.core.register)
         except InvalidFiles as exc:
-            first = exc.problems[0] if exc.problems else "unknown problem"
-            more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+            from .problems import errors
+            found = errors(exc.problems) or exc.problems
+            first = found[0] if found else "unknown problem"
+            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
             log.error("reload refused, still serving the last good version: %s%s", first, more)
             return False
         except Exception as exc:  # noqa: BLE001 - whatever happens, people keep being served
@@ -294,7 +307,7 @@ class TelegramAdapter:
             if task is not None:
                 task.cancel()
         if self.demand is not None:
-            await self._flush()
+            await self._flush(final=True)
         await self.sessions.close()
         for task, *_rest in self.erase_later.values():
             task.cancel()  # only if post_stop did not run (it erases them at once)
@@ -665,7 +678,8 @@ class FallbackAdapter:
         self._health_runner = None
 
     def health(self) -> tuple[int, dict]:
-        return 503, {"status": "fallback", "reason": self.reason}
+        # Only the state: the operators' error text (file names, their words) is in the log, not here.
+        return 503, {"status": "fallback"}
 
     def build(self, request=None) -> Application:
         builder = (ApplicationBuilder().token(self.settings.token).post_init(self._post_init)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+from collections import OrderedDict
 from typing import Awaitable, Callable
 
 from aiohttp import web
@@ -17,6 +18,7 @@ from aiohttp import web
 log = logging.getLogger("putokaz.web")
 
 MAX_BODY = 256 * 1024  # Telegram updates are far smaller
+REPLAY_WINDOW = 10_000  # update ids remembered to ignore a replayed update
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
@@ -35,6 +37,7 @@ def webhook_app(path: str, secret: str, deliver: Callable[[dict], Awaitable[None
                 status: Callable[[], tuple[int, dict]]) -> web.Application:
     app = health_app(status)
     app._client_max_size = MAX_BODY  # noqa: SLF001 - aiohttp reads the limit from here
+    seen: OrderedDict[int, None] = OrderedDict()  # the last REPLAY_WINDOW update ids (numbers only)
 
     async def webhook(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
@@ -48,9 +51,15 @@ def webhook_app(path: str, secret: str, deliver: Callable[[dict], Awaitable[None
                 raise ValueError
         except web.HTTPRequestEntityTooLarge:
             return web.Response(status=413)
-        except ValueError:  # includes JSON errors; the content is never logged
+        except (ValueError, RecursionError):  # JSON errors, or nested too deep; the content is never logged
             log.warning("a webhook request that is not an update was refused")
             return web.Response(status=400)
+        update_id = data["update_id"]
+        if update_id in seen:
+            return web.Response(status=200)  # Telegram (or someone) sent it again: handled once only
+        seen[update_id] = None
+        while len(seen) > REPLAY_WINDOW:
+            seen.popitem(last=False)
         await deliver(data)
         return web.Response(status=200)
 

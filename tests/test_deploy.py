@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
 import signal
 import socket
+import subprocess
+import sys
 import time
 
 import aiohttp
@@ -77,6 +80,16 @@ async def test_webhook_mode_secret_health_and_graceful_stop(tmp_path):
                 assert r.status == 200
             [sent] = await api.wait_for("sendMessage", since=n)
             assert sent.params["text"].endswith(TEXTS.format("en", "ask-danger"))
+            # the same update again (a replay): accepted, never handled twice
+            n = len(api.calls)
+            async with http.post(base + path, json=update("/start en", 2), headers=good) as r:
+                assert r.status == 200
+            await api.settle(quiet=0.5)
+            assert not [c for c in api.calls[n:] if c.method == "sendMessage"]
+            # JSON nested far too deep: 400, not a crash
+            deep = b'{"update_id": 9, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+            async with http.post(base + path, data=deep, headers=good) as r:
+                assert r.status == 400
             # SIGTERM while a reply is in hand: it is finished, then the bot exits 0
             api.fail("sendMessage", 200, "", delay=1.5)
             n = len(api.calls)
@@ -109,7 +122,8 @@ async def test_broken_files_at_start_still_answer_with_the_essentials(tmp_path):
             async with http.get(f"http://127.0.0.1:{port}/healthz") as r:
                 assert r.status == 503
                 body = await r.json()
-                assert body["status"] == "fallback" and "dialogs/main.toml" in body["reason"]
+                assert body == {"status": "fallback"}  # the operators' error text stays in the log
+        assert "dialogs/main.toml" in bot.log.read_text(errors="replace")
         n = len(api.calls)
         api.send_text(USER, "Help, anything")
         [sent] = await api.wait_for("sendMessage", since=n)
@@ -156,3 +170,21 @@ async def test_json_logs_and_the_summary_line_carry_no_content(tmp_path):
     assert "p50_ms=" in summary and "p95_ms=" in summary
     text = bot.log.read_text()
     assert "Zqxjsummarycanary" not in text and str(USER["id"]) not in text
+
+
+def test_a_network_error_at_start_is_one_line_and_exit_2_never_a_traceback(tmp_path):
+    import socket
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PUTOKAZ_"))}
+    env.update(TELEGRAM_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
+               PUTOKAZ_DB=str(tmp_path / "r.sqlite3"), PUTOKAZ_STATS_DB=str(tmp_path / "s.sqlite3"),
+               PYTHONPATH=str(ROOT))
+    r = subprocess.run([sys.executable, "-m", "bot"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                       timeout=120)
+    out = r.stdout + r.stderr
+    assert r.returncode == 2
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [errors[0]] and "could not reach TELEGRAM_API_BASE_URL" in errors[0]
+    assert "Traceback" not in out and TOKEN not in out and TOKEN.split(":")[1] not in out

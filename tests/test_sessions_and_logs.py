@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
+
+import pytest
 
 from bot import logs
 from bot.sessions import MemorySessions
@@ -64,3 +67,53 @@ def test_token_is_redacted_from_every_log_line():
     assert out.count("[token]") == 2 and "RuntimeError" in out
     assert logging.getLogger("httpx").level == logging.WARNING
     assert logging.getLogger("telegram").level == logging.WARNING
+
+
+# --- Redis mode: sealed values, keyed names, a time limit on every call ---------------------------
+
+def test_session_values_are_sealed_bound_to_their_name_and_any_key_length_from_32_bytes_works():
+    from bot.sessions import SessionCipher
+    with pytest.raises(ValueError):
+        SessionCipher(b"x" * 31)
+    for secret in (b"k" * 32, b"k" * 100, "ključ-".encode() * 40):  # over 64 bytes too (BLAKE2b's key limit)
+        c = SessionCipher(secret)
+        blob = c.seal(b"putokaz:s:aa", b'{"danger":true}')
+        assert b"danger" not in blob and c.open(b"putokaz:s:aa", blob) == b'{"danger":true}'
+        assert c.open(b"putokaz:s:bb", blob) is None  # moved to another chat's name: refused
+        assert c.open(b"putokaz:s:aa", blob[:-1] + bytes([blob[-1] ^ 1])) is None  # tampered: refused
+        assert SessionCipher(b"o" * 32).open(b"putokaz:s:aa", blob) is None  # another key: refused
+        assert len(c.name_key) == 32
+
+
+async def test_a_hung_redis_costs_one_reply_not_the_bot():
+    """A server that accepts the connection and never answers: the first call gives up after about a
+    second, the next ones fail at once for a while, and `degraded` says so until a call succeeds."""
+    import time
+
+    from bot.sessions import RedisSessions
+    from bot.telegram_adapter import ChatState
+    from bot.engine import Session
+
+    held = []
+
+    async def hang(reader, writer):
+        held.append(writer)
+        await asyncio.sleep(30)
+
+    server = await asyncio.start_server(hang, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    store = RedisSessions(f"redis://127.0.0.1:{port}/0", b"s" * 40, 60, ChatState.encode, ChatState.decode)
+    try:
+        started = time.monotonic()
+        with pytest.raises(Exception):
+            await store.load(store.key(1))
+        assert time.monotonic() - started < 2.5 and store.degraded
+        started = time.monotonic()
+        with pytest.raises(Exception):
+            await store.save(store.key(1), ChatState(Session("danger")))
+        assert time.monotonic() - started < 0.1  # fails at once while the pause lasts
+    finally:
+        for w in held:
+            w.close()
+        server.close()
+        await store.close()
