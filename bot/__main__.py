@@ -286,6 +286,22 @@ def cmd_languages(settings: Settings, fmt: str) -> int:
 
 
 START_TRIES = 3
+PR_SET_DUMPABLE = 4
+
+
+def harden() -> None:
+    """The process holds conversations in memory: no core dump may write them to disk, and no other
+    process of the same user may read its memory (ptrace, /proc/<pid>/mem)."""
+    import resource
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        pass
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: the core limit above still holds
 
 
 def cmd_run(settings: Settings) -> int:
@@ -305,6 +321,7 @@ def cmd_run(settings: Settings) -> int:
               "in for chat ids); make one with: python -c \"import secrets; print(secrets.token_urlsafe(32))\"",
               file=sys.stderr)
         return 2
+    harden()
     logs.setup(settings.log_level, settings.token, fmt=settings.log_format)
     from telegram.error import InvalidToken, NetworkError
     from .telegram_adapter import ALLOWED_UPDATES, FallbackAdapter, TelegramAdapter

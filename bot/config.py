@@ -32,6 +32,21 @@ def _mode(value: str) -> str:
     return value
 
 
+def _token_file(env) -> str:
+    """The token from a file instead of the environment (where /proc/<pid>/environ would show it):
+    TELEGRAM_TOKEN_FILE, or the credential systemd hands over (LoadCredential=token:...)."""
+    path = env.get("TELEGRAM_TOKEN_FILE", "").strip()
+    if not path and env.get("CREDENTIALS_DIRECTORY"):
+        path = os.path.join(env["CREDENTIALS_DIRECTORY"], "token")
+    if not path:
+        return ""
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError:
+        raise ConfigError(f"the token file {path} cannot be read (TELEGRAM_TOKEN_FILE or the systemd credential "
+                          "'token'); check that it exists and that the bot may read it") from None
+
+
 # Settings that no longer exist: set, they stop the start with one line naming what replaced them.
 RETIRED = {
     "PUTOKAZ_STALE_AFTER_DAYS": "age no longer hides a row; unset it and use PUTOKAZ_CAUTION_AFTER_DAYS "
@@ -82,7 +97,7 @@ class Settings:
             if env.get(old, "").strip():
                 raise ConfigError(f"{old} is retired: {new}")
         return cls(
-            token=env.get("TELEGRAM_TOKEN", "").strip(),
+            token=env.get("TELEGRAM_TOKEN", "").strip() or _token_file(env),
             api_base_url=env.get("TELEGRAM_API_BASE_URL") or None,
             file_base_url=env.get("TELEGRAM_FILE_BASE_URL") or None,
             data_dir=Path(env.get("PUTOKAZ_DATA_DIR") or cls.data_dir),

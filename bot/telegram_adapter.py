@@ -70,6 +70,7 @@ class ChatState:
     first: int | None = None  # the conversation's first message id: Leave erases from here
     top: int | None = None  # the newest message id seen or sent
     screen: int | None = None  # the message that carries the live buttons
+    album: str | None = None  # the media group of the last message, to answer an album once
 
     def saw(self, *ids: int | None) -> None:
         for i in ids:
@@ -80,15 +81,15 @@ class ChatState:
 
     def encode(self) -> bytes:
         s = {k: list(v) if isinstance(v, tuple) else v for k, v in vars(self.session).items()}
-        return json.dumps({"session": s, "first": self.first, "top": self.top, "screen": self.screen},
-                          separators=(",", ":")).encode()
+        return json.dumps({"session": s, "first": self.first, "top": self.top, "screen": self.screen,
+                           "album": self.album}, separators=(",", ":")).encode()
 
     @classmethod
     def decode(cls, raw: bytes) -> "ChatState":
         d = json.loads(raw)
         known = set(Session.__dataclass_fields__)
         fields = {k: tuple(v) if isinstance(v, list) else v for k, v in d["session"].items() if k in known}
-        return cls(Session(**fields), d.get("first"), d.get("top"), d.get("screen"))
+        return cls(Session(**fields), d.get("first"), d.get("top"), d.get("screen"), d.get("album"))
 
 
 LISTEN = "~listen|"  # callback data of the "🔊 Listen" button: handled here, never by the engine
@@ -422,10 +423,20 @@ class TelegramAdapter:
             if age > self.settings.late_minutes * 60 and not isinstance(event, Start):
                 state = None  # hours late (the bot was down): answer, starting over
             delete_typed = self.settings.delete_typed or _personal(event)
+        album = message.media_group_id if message is not None else None
+        if album is not None and state is not None and state.album == album:
+            # The rest of an album (several photos sent at once): deleted like the first, but one reply
+            # for the whole album is enough.
+            if delete_typed:
+                await self._delete(bot, chat.id, message.message_id)
+            state.saw(message.message_id)
+            await self._save(key, state)
+            return
         session, outs = self.core.step(state.session if state else None, event)
         log.debug("%s → %s (%d message(s))", type(event).__name__, session.screen, len(outs))
         this = ChatState(session) if state is None else state
         this.session = session
+        this.album = album
         this.saw(message.message_id if message else None, pressed.message_id if pressed else None)
 
         async def typed_done() -> None:

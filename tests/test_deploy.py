@@ -12,6 +12,7 @@ import sys
 import time
 
 import aiohttp
+import pytest
 
 from bot.fallback import FALLBACK_TEXT
 from bot.i18n import Texts
@@ -188,3 +189,40 @@ def test_a_network_error_at_start_is_one_line_and_exit_2_never_a_traceback(tmp_p
     errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
     assert errors == [errors[0]] and "could not reach TELEGRAM_API_BASE_URL" in errors[0]
     assert "Traceback" not in out and TOKEN not in out and TOKEN.split(":")[1] not in out
+
+
+def test_the_systemd_unit_reads_the_token_as_a_credential_and_is_hardened():
+    unit = (ROOT / "deploy" / "putokaz.service").read_text(encoding="utf-8")
+    directives = {}
+    for line in unit.splitlines():
+        if "=" in line and not line.lstrip().startswith(("#", "[")):
+            key, _, value = line.partition("=")
+            directives.setdefault(key.strip(), []).append(value.strip())
+    assert directives["ExecStart"] == ["/opt/putokaz/.venv/bin/python -m bot"]  # no token in a command line
+    assert "TELEGRAM_TOKEN" not in unit.split("[Service]")[1].split("\n#")[0]
+    assert not [v for v in directives.get("Environment", []) if "TOKEN" in v]
+    assert directives["LoadCredential"] == ["token:/etc/putokaz/token"]
+    assert directives["RestartPreventExitStatus"] == ["2 3"]  # the exit codes of a wrong setting and a 409
+    for key, value in (("ProtectProc", "invisible"), ("CapabilityBoundingSet", ""), ("MemorySwapMax", "0"),
+                       ("SystemCallFilter", "@system-service"), ("LimitCORE", "0"), ("NoNewPrivileges", "yes")):
+        assert directives.get(key) == [value], key
+
+
+def test_the_token_is_read_from_the_systemd_credential_or_a_file(tmp_path, monkeypatch):
+    from bot.config import ConfigError, Settings
+    (tmp_path / "token").write_text(TOKEN + "\n", encoding="utf-8")
+    for name in ("TELEGRAM_TOKEN", "TELEGRAM_TOKEN_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CREDENTIALS_DIRECTORY", str(tmp_path))
+    assert Settings.from_env().token == TOKEN
+    monkeypatch.delenv("CREDENTIALS_DIRECTORY")
+    monkeypatch.setenv("TELEGRAM_TOKEN_FILE", str(tmp_path / "missing"))
+    with pytest.raises(ConfigError, match="TELEGRAM_TOKEN_FILE"):
+        Settings.from_env()
+
+
+def test_the_bot_process_cannot_dump_core_or_be_read_by_its_user():
+    code = ("import ctypes, resource; from bot.__main__ import harden; harden(); "
+            "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0), resource.getrlimit(resource.RLIMIT_CORE))")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert r.stdout.split(maxsplit=1) == ["0", "(0, 0)\n"]  # PR_GET_DUMPABLE = 0, core size 0

@@ -119,6 +119,13 @@ async def test_keep_typed_setting_turns_deletion_off_but_not_for_personal_data(h
     assert any(c.method == "deleteMessage" and int(c.params["message_id"]) == mid for c in calls)
     assert texts_sent(calls)[0].startswith(t("en", "hint-no-personal-data"))
     assert "+381641234567" not in " ".join(texts_sent(calls))
+    for kind, extra in (("location", {"location": {"latitude": 44.81, "longitude": 20.46}}),
+                        ("venue", {"venue": {"location": {"latitude": 44.81, "longitude": 20.46},
+                                             "title": "Home", "address": "Street 1"}})):
+        n = len(h.api.calls)
+        mid = h.api.send_kind(u, kind, **extra)
+        await h.api.settle(quiet=0.15)
+        assert any(c.method == "deleteMessage" and int(c.params["message_id"]) == mid for c in h.api.calls[n:]), kind
 
 
 # --- bad input --------------------------------------------------------------------------------
@@ -494,3 +501,51 @@ async def test_hot_reload_switches_to_good_files_and_keeps_the_last_good_version
         for app in h.apps:
             await h.stop(app)
         await api.stop()
+
+
+# --- Redis mode: a hung store costs one reply, and /healthz says so ---------------------------------
+
+async def test_a_hung_redis_still_answers_and_health_says_degraded(h):
+    held = []
+
+    async def hang(reader, writer):
+        held.append(writer)
+        await asyncio.sleep(60)
+
+    server = await asyncio.start_server(hang, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        adapter, _ = await h.start(sessions_url=f"redis://127.0.0.1:{port}/0", session_key="k" * 70)  # > 64 bytes
+        adapter.ready = True
+        u = user(40)
+        started = time.monotonic()
+        n = len(h.api.calls)
+        h.api.send_text(u, "/start en")
+        [sent] = await h.api.wait_for("sendMessage", since=n, chat_id=u["id"], timeout=5)
+        assert sent.params["text"].endswith(t("en", "ask-danger"))  # answered all the same
+        assert time.monotonic() - started < 5
+        code, body = adapter.health()
+        assert code == 200 and body["status"] == "degraded"
+    finally:
+        for w in held:
+            w.close()
+        server.close()
+
+
+# --- hot reload that would lose a large part of the register ---------------------------------------
+
+async def test_a_hot_reload_that_loses_a_fifth_of_the_register_is_refused(copy_tree, caplog):
+    import csv
+    files = copy_tree()
+    core = await load_core(files)
+    adapter = TelegramAdapter(core, replace(files, token=TOKEN))
+    path = files.data_dir / "services.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows[: 1 + (len(rows) - 1) // 2])  # the header and half the rows
+    with caplog.at_level("ERROR", logger="putokaz"):
+        assert not await adapter.reload()
+    assert adapter.core is core  # still serving every row
+    refused = [r.getMessage() for r in caplog.records if "reload refused" in r.getMessage()]
+    assert refused and "data/services.csv" in refused[0] and "register import" in refused[0]
