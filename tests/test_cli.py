@@ -87,9 +87,11 @@ def test_run_with_broken_files_stops_and_names_them(copy_tree, tmp_path):
     settings = copy_tree()
     p = settings.dialogs_dir / "main.toml"
     p.write_text(p.read_text(encoding="utf-8").replace('on.found = "answer"', 'on.found = "answr"', 1), encoding="utf-8")
-    r = run(env={"TELEGRAM_TOKEN": "123:abc", "PUTOKAZ_DIALOGS_DIR": str(settings.dialogs_dir)}, tmp=tmp_path)
-    assert r.returncode == 1
+    r = run(env={"TELEGRAM_TOKEN": "123:abc", "PUTOKAZ_DIALOGS_DIR": str(settings.dialogs_dir),
+                 "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"}, tmp=tmp_path)
     assert "dialogs/main.toml:" in r.stderr and 'Did you mean "answer"?' in r.stderr
+    # it would serve the fallback reply; here no Bot API answers, so it stops with one line, exit 2
+    assert r.returncode == 2 and "could not reach TELEGRAM_API_BASE_URL" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_chat_replays_a_script_and_fails_on_a_broken_one(tmp_path):

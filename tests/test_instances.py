@@ -170,7 +170,11 @@ async def test_nothing_in_redis_outlives_the_ttl(tmp_path, redis):
     port, cli, _ = redis
     store = RedisSessions(f"redis://127.0.0.1:{port}/0", b"k" * 32, 1, ChatState.encode, ChatState.decode)
     key = store.key(123456789)
-    await store.save(key, ChatState(Session("need", "en"), [5, 6]))
+    assert await store.persistence() == []  # this test server writes nothing to disk
+    subprocess.run(cli + ["config", "set", "save", "3600 1"], capture_output=True, check=True)
+    assert await store.persistence() == ["save (RDB snapshots)"]  # a stock Redis: the bot warns at start
+    subprocess.run(cli + ["config", "set", "save", ""], capture_output=True, check=True)
+    await store.save(key, ChatState(Session("need", "en"), first=5, top=6))
     assert (await store.load(key)).session.lang == "en"
     await asyncio.sleep(2.2)
     assert await store.load(key) is None

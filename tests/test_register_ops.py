@@ -392,7 +392,7 @@ async def test_hsds_export_matches_the_hsds_shapes(tmp_path):
 
 # --- todo and the "number did not work" counter ----------------------------------------------------
 
-async def test_a_tap_on_a_number_that_did_not_work_counts_only_service_and_week(core, tmp_path):
+async def test_a_tap_on_a_number_that_did_not_work_counts_only_service_and_month(core, tmp_path):
     counter = stats.DemandCounter(tmp_path / "s.sqlite3", {p.district for p in core.register.places.values()},
                                   core.texts.languages, today=lambda: date(2026, 11, 28),
                                   services=[s.id for s in core.register.services])
@@ -410,13 +410,20 @@ async def test_a_tap_on_a_number_that_did_not_work_counts_only_service_and_week(
     assert s.screen == "broken-thanks"
     s, _ = core.step(s, Press("broken-thanks|list"))
     assert s.screen == "answer"
+    await counter.flush(final=True)
+    assert not (tmp_path / "s.sqlite3").exists()  # one tap is under 3: never written
+    for _ in range(2):  # two more people say the same number did not work: 2, still under 3
+        s, _ = core.step(replace(s, screen="broken"), Press("broken|=0"))
+    await counter.flush()
+    assert not (tmp_path / "s.sqlite3").exists()
+    s, _ = core.step(replace(s, screen="broken"), Press("broken|=0"))  # the third this month
     await counter.flush()
     import sqlite3
     con = sqlite3.connect(tmp_path / "s.sqlite3")
-    assert con.execute("SELECT * FROM failed_numbers").fetchall() == [("2026-W48", listed[0][0], 1)]
-    cols = [r[1] for r in con.execute("PRAGMA table_info(failed_numbers)")]
-    assert cols == ["week", "service", "count"]
-    assert await stats.read_failed(tmp_path / "s.sqlite3") == {listed[0][0]: 1}
+    assert con.execute("SELECT * FROM did_not_work").fetchall() == [("2026-11", listed[0][0], 3)]
+    cols = [r[1] for r in con.execute("PRAGMA table_info(did_not_work)")]
+    assert cols == ["month", "service", "count"]  # (month, service id): nothing about a person
+    assert await stats.read_failed(tmp_path / "s.sqlite3") == {listed[0][0]: 3}
     reg = core.register
     report = register_ops.todo(reg, {listed[0][0]: 1}, date(2026, 11, 28))
     first = report.splitlines()[1]  # reported numbers come first, with their count
@@ -518,3 +525,10 @@ def test_check_fails_when_a_pair_would_get_nothing(copy_tree):
                        env=env, timeout=120)
     assert r.returncode == 1
     assert "get no number that fits the need today" in r.stdout and "get no number that fits the need in a year" in r.stdout
+
+
+def test_spreadsheets_are_parsed_through_defusedxml():
+    """openpyxl uses defusedxml when it is installed (a dependency): an imported XLSX cannot be an XML
+    bomb or pull in external entities."""
+    import openpyxl.xml
+    assert openpyxl.xml.DEFUSEDXML is True
