@@ -56,6 +56,7 @@ def load_sources(settings: Settings) -> tuple[Dialogue | None, Texts, RegisterDa
     problems = problems + text_problems + dialog_problems
     if dialogue is not None:
         problems += cross_check(dialogue, texts, data)
+        problems += load_words(settings, dialogue)[1]
     problems += check_audio(settings.data_dir, texts)
     problems += _age_warnings(data, settings.caution_days)
     return dialogue, texts, data, problems
@@ -78,7 +79,16 @@ def _age_warnings(data: RegisterData, caution_days: int) -> list[Problem]:
                     "(`python -m bot register todo` lists them, most useful first)", "warning")]
 
 
-def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_typed: bool = True) -> Core:
+def load_words(settings: Settings, dialogue: Dialogue) -> tuple[dict, list[Problem]]:
+    """The operators' typed words per language (locales/<language>/words.toml)."""
+    from . import words
+    from .register import NEEDS
+    ids = {b.id for s in dialogue.screens.values() for b in s.buttons}
+    return words.load(settings.locales_dir, dialogue.languages, ids, NEEDS)
+
+
+def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_typed: bool = True,
+               typed_words: dict | None = None) -> Core:
     matcher = TownMatcher(register.aliases)
     names = {p.id: (p.name_latn, p.name_cyrl) for p in register.places.values()}
     # Texts that describe the bot's own behaviour follow its settings (e.g. the privacy line).
@@ -89,8 +99,11 @@ def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_type
     def service_name(sid: str, lang: str | None) -> str:
         return renderer.service_name(by_id[sid], lang) if sid in by_id else sid
 
+    from .words import build as build_vocabulary
+    vocabulary = build_vocabulary(typed_words or {}, texts, dialogue)
     world = World(match=matcher.match, place_names=names, nearest=register.nearest_place,
-                  services=renderer.listed, has_more=renderer.has_more, service_name=service_name)
+                  services=renderer.listed, has_more=renderer.has_more, service_name=service_name,
+                  understand=vocabulary.understand)
     return Core(dialogue, texts, register, world, renderer)
 
 
@@ -120,7 +133,7 @@ async def load_core(settings: Settings, previous: Register | None = None) -> Cor
         raise InvalidFiles(problems)
     build_database(data, settings.db_path)
     register = await Register.open(settings.db_path, nearby_km=settings.nearby_km, caution_days=settings.caution_days)
-    core = build_core(dialogue, texts, register, settings.delete_typed)
+    core = build_core(dialogue, texts, register, settings.delete_typed, load_words(settings, dialogue)[0])
     core.renderer.audio = find_audio(settings.data_dir, texts.languages)
     core.version = files_hash(settings.dialogs_dir, settings.locales_dir)
     return core

@@ -72,6 +72,7 @@ class Session:
     ended: bool = False
     marks: tuple[str, ...] = ()  # self-check answers ("documents", ...): memory only, gone with the session
     more: bool = False  # the answer's "More" was pressed: list the rest too
+    resume: str | None = None  # /language from a screen: go back there once the language is chosen
 
 
 # --- what goes out --------------------------------------------------------------------------
@@ -119,6 +120,8 @@ class World:
     has_more: Callable[[str, str | None], bool] = lambda need, place: False  # noqa: E731
     # A service's name in a language, for buttons that name it.
     service_name: Callable[[str, str | None], str] = lambda sid, lang: sid  # noqa: E731
+    # What typed text means as buttons (bot/words.py): {"button:no", "need:shelter", "label:btn-yes", ...}
+    understand: Callable[[str | None, str], frozenset] = lambda lang, text: frozenset()  # noqa: E731
 
     def place_name(self, place: str, lang: str | None) -> str:
         latn, cyrl = self.place_names.get(place, (place, place))
@@ -160,8 +163,18 @@ def step(d: Dialogue, world: World, session: Session | None, event: Event) -> tu
     if isinstance(event, Press):
         return _press(d, world, session, screen, event.data)
     if isinstance(event, Text):
+        typed = _typed(d, world, session, screen, event.text)
+        if typed is not None:
+            return typed
         if screen.expect == "town":
             return _town(d, world, session, screen, event.text)
+        if session.need and (screen.shows == "services" or screen.expect == "town-choice"):
+            # A town typed once the need is known (on the answer, or on the "several places" list)
+            # moves the answer to that town.
+            town = next((s for s in d.screens.values() if s.expect == "town" and "known" in s.on), None)
+            match = world.match(event.text)
+            if town is not None and match.status in ("found", "several"):
+                return _town(d, world, session, town, event.text, match)
         return _hint(d, world, session, "text")
     if isinstance(event, Location):
         place = world.nearest(event.lat, event.lon) if screen.expect == "town" else None
@@ -265,8 +278,36 @@ def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Rep
     return session, [Reply(message, kind="hint", key=("hint", message)), *replies]
 
 
+def _typed(d: Dialogue, world: World, session: Session, screen: Screen, text: str
+           ) -> tuple[Session, list[Reply]] | None:
+    """Typed words that mean one of this screen's buttons press it; several → ask; none → None."""
+    keys = world.understand(session.lang, text)
+    if not keys:
+        return None
+    options: list[str] = []
+    if screen.expect == "language":
+        options += [callback(screen.name, "=" + t) for t in d.languages if f"language:{t}" in keys]
+    marks = set(session.marks)
+    for b in screen.buttons:
+        if b.when is not None and not set(b.when) & marks:
+            continue
+        if ("page", "more") in b.set and (session.more or not world.has_more(session.need or "unsure", session.place)):
+            continue  # not on the screen
+        if (f"button:{b.id}" in keys or f"label:{b.label}" in keys
+                or any(k == "need" and f"need:{v}" in keys for k, v in b.set)):
+            options.append(callback(screen.name, b.id))
+    if len(options) == 1:
+        return _press(d, world, session, screen, options[0])
+    if len(options) > 1:
+        return _hint(d, world, session, "unclear")  # never guess: the buttons are shown again
+    return None
+
+
 def _hint(d: Dialogue, world: World, session: Session, key: str) -> tuple[Session, list[Reply]]:
-    message = d.replies.get(key) or d.replies.get("media", "")
+    if d.screens[session.screen].expect == "language" and key in ("text", "media", "unclear") \
+            and "picker" in d.replies:
+        key = "picker"  # no language chosen yet: the reply speaks all of them
+    message = d.replies.get(key) or d.replies.get("text") or d.replies.get("media", "")
     hint = Reply(message, kind="hint", key=("hint", message))
     again = [evolve(r, repeat=True) for r in _render(d, world, session, d.screens[session.screen])]
     return session, [hint, *again]
@@ -281,7 +322,9 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
     if value.startswith("="):  # a generated choice: a language tag or a place id
         choice = value[1:]
         if screen.expect == "language" and choice in d.languages:
-            return _goto(d, world, replace(session, lang=choice), screen.on["chosen"])
+            # /language from a screen returns there in the new language; a first choice goes on.
+            target = session.resume if session.resume in d.screens else screen.on["chosen"]
+            return _goto(d, world, replace(session, lang=choice, resume=None), target)
         if screen.expect == "town-choice" and choice in session.choices:
             return _goto(d, world, replace(session, place=choice, choices=(), more=False), screen.on["chosen"])
         if screen.expect == "service-choice" and choice.isdigit():
@@ -310,8 +353,9 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
     return _goto(d, world, replace(session, **changes), button.next, back_to=screen.name)
 
 
-def _town(d: Dialogue, world: World, session: Session, screen: Screen, text: str) -> tuple[Session, list[Reply]]:
-    match = world.match(text)
+def _town(d: Dialogue, world: World, session: Session, screen: Screen, text: str, match: Match | None = None
+          ) -> tuple[Session, list[Reply]]:
+    match = match or world.match(text)
     if match.status == "found":
         session = replace(session, place=match.place, choices=(), more=False)
     elif match.status == "several":
@@ -334,6 +378,8 @@ def _goto(d: Dialogue, world: World, session: Session, target: str, back_to: str
         if screen.expect == "town" and session.place and "known" in screen.on:
             target = screen.on["known"]  # the town is known already (a link, or an earlier answer)
             screen = d.screens[target]
+        if screen.expect == "language" and session.lang and back_to and back_to != target:
+            session = replace(session, resume=back_to)  # changing language: come back here after
         session = replace(session, screen=target, ended=screen.end)
         replies += _render(d, world, session, screen)
         if not screen.then or screen.end:

@@ -27,8 +27,8 @@ def run(core):
 async def test_whole_conversation_in_every_language(run, core, lang):
     s, r = run(None, Start())
     assert ids(r) == ["choose-language"]
-    assert buttons(r[0]) == [f"language|={t}" for t in ALL_LANGUAGES]
-    assert [b.lang for row in r[0].buttons for b in row] == list(ALL_LANGUAGES)
+    assert buttons(r[0]) == [f"language|={t}" for t in ALL_LANGUAGES] + ["language|leave"]  # Leave on the picker too
+    assert [b.lang for row in r[0].buttons for b in row] == [*ALL_LANGUAGES, None]
 
     s, r = run(s, Press(f"language|={lang}"))
     assert s.lang == lang

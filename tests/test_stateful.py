@@ -13,6 +13,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from telegram import Update
 
 from bot import engine
+from bot.engine import Press, leaves
 from bot.config import Settings
 from bot.core import Core, load_core
 from bot.offline import OfflineRequest
@@ -65,7 +66,7 @@ class Conversations(RuleBasedStateMachine):
 
     def teardown(self):
         if hasattr(self, "app"):
-            for task in self.adapter.erase_later.values():
+            for task, *_ in self.adapter.erase_later.values():
                 task.cancel()
             self.loop.run_until_complete(self.app.shutdown())
             self.loop.close()
@@ -97,7 +98,13 @@ class Conversations(RuleBasedStateMachine):
     def type_text(self, chat, text):
         if text.startswith("/"):
             text = " " + text
+        before = self._state(chat)
         self._send(chat, self._message(chat, text=text or "."))
+        after = self._state(chat)
+        if after is None:  # typed words for Leave ("izlaz", "bye") leave
+            self.lang[chat] = None
+        elif before is None or before.session.screen == CORE.dialogue.start:
+            self.lang[chat] = after.session.lang  # a language name typed on the picker chooses it
 
     @rule(chat=st.sampled_from(CHATS), data=st.one_of(st.sampled_from(VALID_DATA), FORGED))
     def press(self, chat, data):
@@ -110,6 +117,9 @@ class Conversations(RuleBasedStateMachine):
         on_picker = before is None or before.session.screen == CORE.dialogue.start
         if data.startswith("language|=") and data[10:] in LANGS and on_picker:
             self.lang[chat] = data[10:]
+        if leaves(CORE.dialogue, Press(data)):  # any Leave button leaves, also one from an older screen
+            assert self._state(chat) is None
+            self.lang[chat] = None
 
     @rule(chat=st.sampled_from(CHATS), payload=st.sampled_from(["", "en", "sq", "sr-Cyrl", "rom", "zz", "x" * 70]))
     def start(self, chat, payload):

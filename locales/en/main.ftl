@@ -111,11 +111,14 @@ btn-other-town = Other town
 btn-language = 🌐 Language
 btn-leave = 🚪 Leave
 help = Putokaz shows where to find help, anonymously. Use the buttons, or type the name of a town when asked. /start begins again, /language changes the language, /leave ends the chat.
-goodbye = 👋
+goodbye = 👋 Goodbye.
 
 ## Replies to unexpected input
 
 hint-use-buttons = Please use the buttons below.
+hint-unclear = It is not clear which button you mean: please tap it below.
+hint-choose-language = 👇 Izaberite jezik ispod · Изаберите језик испод · Alosar i čhib tele · Zgjidhni gjuhën më poshtë · Choose a language below
+btn-leave-picker = 🚪 Izađi · Džav avri · Dil · Leave
 hint-cannot-read = I can only read text and buttons.
 hint-old-button = That button is from an earlier message. Here is where we are:
 group-only-private = This bot only talks in private chats. Goodbye.

@@ -110,11 +110,14 @@ btn-other-town = Avro than
 btn-language = 🌐 Čhib
 btn-leave = 🚪 Džav avri
 help = O Putokaz sikavel anonimno kaj šaj arakhes žutipe. Koristisar e butone, thaj ramos o anav e thanesko kana pučas tut. /start kerel palem andar o anglunipe, /language parruvel i čhib, /leave agorisarel o razgovoro.
-goodbye = 👋
+goodbye = 👋 Ačhen Devlesa.
 
 ## Replies to unexpected input
 
 hint-use-buttons = Mangas tut, koristisar e butone tele.
+hint-unclear = Na hajovav savo butoni mangen: maren les tele.
+hint-choose-language = 👇 Izaberite jezik ispod · Изаберите језик испод · Alosar i čhib tele · Zgjidhni gjuhën më poshtë · Choose a language below
+btn-leave-picker = 🚪 Izađi · Džav avri · Dil · Leave
 hint-cannot-read = Šaj drabarav samo tekst thaj butone.
 hint-old-button = Kava butono si andar jekh purano mesaži. Akate sam:
 group-only-private = Kava bot vakerel samo ande privatno mesažura. Ačhen Devlesa.

@@ -109,11 +109,14 @@ btn-other-town = Vend tjetër
 btn-language = 🌐 Gjuha
 btn-leave = 🚪 Dil
 help = Putokaz tregon në mënyrë anonime ku të gjeni ndihmë. Përdorni butonat dhe shkruani emrin e vendit kur ju pyesim. /start fillon nga e para, /language ndryshon gjuhën, /leave mbyll bisedën.
-goodbye = 👋
+goodbye = 👋 Mirupafshim.
 
 ## Replies to unexpected input
 
 hint-use-buttons = Ju lutemi përdorni butonat më poshtë.
+hint-unclear = Nuk është e qartë cilin buton keni parasysh: prekeni më poshtë.
+hint-choose-language = 👇 Izaberite jezik ispod · Изаберите језик испод · Alosar i čhib tele · Zgjidhni gjuhën më poshtë · Choose a language below
+btn-leave-picker = 🚪 Izađi · Džav avri · Dil · Leave
 hint-cannot-read = Mund të lexoj vetëm tekst dhe butona.
 hint-old-button = Ky buton është nga një mesazh i mëparshëm. Ja ku jemi:
 group-only-private = Ky bot flet vetëm në biseda private. Mirupafshim.

@@ -113,11 +113,14 @@ btn-other-town = Drugo mesto
 btn-language = 🌐 Jezik
 btn-leave = 🚪 Izađi
 help = Putokaz anonimno pokazuje gde možete naći pomoć. Koristite dugmad, a naziv mesta napišite kad vas pitamo. /start počinje ispočetka, /language menja jezik, /leave završava razgovor.
-goodbye = 👋
+goodbye = 👋 Doviđenja.
 
 ## Odgovori na neočekivan unos
 
 hint-use-buttons = Molimo, koristite dugmad ispod.
+hint-unclear = Nije jasno koje dugme mislite: dodirnite ga ispod.
+hint-choose-language = 👇 Izaberite jezik ispod · Изаберите језик испод · Alosar i čhib tele · Zgjidhni gjuhën më poshtë · Choose a language below
+btn-leave-picker = 🚪 Izađi · Džav avri · Dil · Leave
 hint-cannot-read = Mogu da pročitam samo tekst i dugmad.
 hint-old-button = To dugme je iz ranije poruke. Evo gde smo:
 group-only-private = Ovaj bot razgovara samo u privatnim porukama. Prijatno.
