@@ -90,7 +90,7 @@ def load_words(settings: Settings, dialogue: Dialogue) -> tuple[dict, list[Probl
 def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_typed: bool = True,
                typed_words: dict | None = None) -> Core:
     matcher = TownMatcher(register.aliases)
-    names = {p.id: (p.name_latn, p.name_cyrl) for p in register.places.values()}
+    names = {p.id: (p.name_latn, p.name_cyrl, p.name_en) for p in register.places.values()}
     # Texts that describe the bot's own behaviour follow its settings (e.g. the privacy line).
     extra = {"typed": "deleted" if delete_typed else "kept", **register.emergency_numbers()}
     renderer = Renderer(texts, register, extra)

@@ -112,7 +112,8 @@ class Reply:
 class World:
     """What the engine may consult, all pure: town matching and place names."""
     match: Callable[[str], Match]
-    place_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id → (Latin, Cyrillic)
+    # id → (Latin, Cyrillic[, English where it differs, e.g. Belgrade])
+    place_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     nearest: Callable[[float, float], str | None] = lambda lat, lon: None  # noqa: E731
     # The services with a number an answer lists for (need, place): [(service id, name)], in order.
     services: Callable[..., tuple[tuple[str, str], ...]] = lambda need, place, more=False: ()  # noqa: E731
@@ -124,8 +125,12 @@ class World:
     understand: Callable[[str | None, str], frozenset] = lambda lang, text: frozenset()  # noqa: E731
 
     def place_name(self, place: str, lang: str | None) -> str:
-        latn, cyrl = self.place_names.get(place, (place, place))
-        return cyrl if lang == "sr-Cyrl" else latn
+        names = self.place_names.get(place, (place, place))
+        if lang == "sr-Cyrl":
+            return names[1]
+        if lang == "en" and len(names) > 2 and names[2]:
+            return names[2]
+        return names[0]
 
 
 def replace(session: Session, **changes) -> Session:

@@ -50,7 +50,7 @@ BELGRADE = ZoneInfo("Europe/Belgrade")
 NOT_OPERATIONAL = {"112": "112 is not operational in Serbia: use 192 (police), 194 (ambulance), 193 (fire)"}
 
 PLACE_COLUMNS = ("id", "name_latn", "name_cyrl", "kind", "district", "province", "in_kosovo", "lat", "lon")
-PLACE_OPTIONAL = ("seat_population",)
+PLACE_OPTIONAL = ("seat_population", "name_en")
 ALIAS_COLUMNS = ("place", "alias", "language", "kind", "source_url", "source_date")
 SERVICE_COLUMNS = (
     "id", "name", "kind", "needs", "scope", "area", "phones", "email", "hours", "free", "anonymous",
@@ -81,6 +81,7 @@ class Place:
     lat: float
     lon: float
     population: int | None = None  # of the seat (GeoNames), to rank gaps
+    name_en: str = ""  # an English name where English uses another one (Beograd → Belgrade); else empty
 
 
 @dataclass(frozen=True)
@@ -394,11 +395,14 @@ def load_csv(data_dir: Path, given: dict | None = None, today: date | None = Non
             bad(f'seat_population "{population}" must be a whole number (or empty)')
             population = ""
         place = Place(r["id"], r["name_latn"], r["name_cyrl"], r["district"], r["province"],
-                      r["in_kosovo"] == "yes", lat, lon, int(population) if population else None)
+                      r["in_kosovo"] == "yes", lat, lon, int(population) if population else None,
+                      r.get("name_en", ""))
         by_id[place.id] = place
         by_name[place.name_latn] = place.id
         data.places.append(place)
         data.aliases += [(place.name_latn, place.id), (place.name_cyrl, place.id)]
+        if place.name_en:
+            data.aliases.append((place.name_en, place.id))  # "Belgrade" typed finds Beograd
 
     aliases = _Rows(data_dir / "aliases.csv", ALIAS_COLUMNS, problems, given.get("aliases"))
     for line, r in aliases.rows:
@@ -535,7 +539,7 @@ def load_csv(data_dir: Path, given: dict | None = None, today: date | None = Non
 SCHEMA = """
 CREATE TABLE places (id TEXT PRIMARY KEY, name_latn TEXT NOT NULL, name_cyrl TEXT NOT NULL,
   district TEXT NOT NULL, province TEXT NOT NULL, in_kosovo INTEGER NOT NULL, lat REAL, lon REAL,
-  population INTEGER);
+  population INTEGER, name_en TEXT NOT NULL DEFAULT '');
 CREATE TABLE aliases (alias TEXT NOT NULL, place TEXT NOT NULL REFERENCES places(id));
 CREATE TABLE services (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
   scope TEXT NOT NULL, email TEXT, hours TEXT, free INTEGER, anonymous INTEGER, languages TEXT,
@@ -570,9 +574,9 @@ def build_database(data: RegisterData, db_path: Path) -> None:
         con = sqlite3.connect(tmp)
         with con:
             con.executescript(SCHEMA)
-            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                             [(p.id, p.name_latn, p.name_cyrl, p.district, p.province, p.in_kosovo, p.lat, p.lon,
-                              p.population)
+                              p.population, p.name_en)
                              for p in data.places])
             con.executemany("INSERT INTO aliases VALUES (?,?)", data.aliases)
             for s in data.services:
@@ -641,7 +645,7 @@ class Register:
     async def open(cls, db_path: Path, **kw) -> "Register":
         uri = f"file:{Path(db_path).resolve()}?mode=ro"
         async with aiosqlite.connect(uri, uri=True) as db:
-            places = [Place(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8])
+            places = [Place(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9])
                       async for r in await db.execute("SELECT * FROM places ORDER BY rowid")]
             aliases = [(r[0], r[1]) async for r in await db.execute("SELECT alias, place FROM aliases ORDER BY rowid")]
             needs: dict[str, set[str]] = {}

@@ -15,6 +15,7 @@ steps. A step does one thing and may check what came back:
     ]
 
 Checks: `expect` (the message ids of the replies, in order), `place` (the municipality chosen),
+`need` (the need chosen), `lang` (the language of the conversation),
 `service` (a service id the answer lists), `local` (how many local services the answer lists).
 `languages = ["en"]` limits a conversation to some languages (default: every language; a
 `choose` of a language tag is then replaced by the language being run).
@@ -32,7 +33,7 @@ from .i18n import LANGUAGES
 from .problems import did_you_mean
 
 ACTIONS = ("start", "press", "choose", "type", "command")
-CHECKS = ("expect", "place", "service", "local")
+CHECKS = ("expect", "place", "need", "lang", "service", "local")
 
 
 @dataclass
@@ -119,6 +120,10 @@ def run(core: Core, conv: Conversation, lang: str) -> Result:
             result.failures.append(f"{where}: expected {step['expect']}, got {got}")
         if "place" in step and session.place != step["place"]:
             result.failures.append(f"{where}: expected place {step['place']!r}, got {session.place!r}")
+        if "need" in step and session.need != step["need"]:
+            result.failures.append(f"{where}: expected need {step['need']!r}, got {session.need!r}")
+        if "lang" in step and session.lang != step["lang"]:
+            result.failures.append(f"{where}: expected language {step['lang']!r}, got {session.lang!r}")
         if "service" in step or "local" in step:
             show = next((r.show for r in replies if r.show and r.show.list == "services"), None)
             if show is None:

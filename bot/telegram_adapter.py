@@ -358,8 +358,14 @@ class TelegramAdapter:
         """Leave goes ahead of whatever the chat has waiting."""
         if update.callback_query is not None:
             return leaves(self.core.dialogue, Press(update.callback_query.data or ""))
-        if update.message is not None and (update.message.text or "").startswith("/"):
-            return leaves(self.core.dialogue, event_of(update.message))
+        message = update.message
+        if message is not None and message.text and message.forward_origin is None:
+            if message.text.startswith("/"):
+                return leaves(self.core.dialogue, event_of(message))
+            if len(message.text) <= 64:  # a typed word for Leave ("izlaz", "bye") and nothing else
+                keys = self.core.world.understand(None, message.text)
+                return bool(keys) and all(k in ("button:leave", "label:btn-leave", "label:btn-leave-picker")
+                                          for k in keys)
         return False
 
     async def _dropped(self, update: Update) -> None:

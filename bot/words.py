@@ -39,14 +39,16 @@ def _phrase(text: str) -> tuple[str, ...]:
 @dataclass
 class Vocabulary:
     # language (None: every language's labels and words together) → [(stemmed phrase, key)]
-    phrases: dict[str | None, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    phrases: dict[str | None, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
 
     def add(self, lang: str | None, text: str, key: str) -> None:
         phrase = _phrase(text)
         if phrase:
-            self.phrases.setdefault(lang, []).append((phrase, key))
+            raw = fold(text).split()
+            short = len(raw) == 1 and len(raw[0]) <= SHORT  # "da", "no", "po": only in a short reply
+            self.phrases.setdefault(lang, []).append((phrase, key, short))
             if lang is not None:
-                self.phrases.setdefault(None, []).append((phrase, key))
+                self.phrases.setdefault(None, []).append((phrase, key, short))
 
     def understand(self, lang: str | None, text: str) -> frozenset[str]:
         """What the typed text means, as keys: in the person's language first, then in any."""
@@ -63,9 +65,9 @@ class Vocabulary:
 
 def _matches(phrases, tokens: tuple[str, ...]) -> frozenset[str]:
     spans: list[tuple[int, int, str]] = []
-    for phrase, key in phrases:
+    for phrase, key, short in phrases:
         n = len(phrase)
-        if n == 1 and len(phrase[0]) <= SHORT and len(tokens) > SHORT_ALONE:
+        if short and len(tokens) > SHORT_ALONE:
             continue  # "da", "no", "po" count only in a short reply, not somewhere in a sentence
         for i in range(len(tokens) - n + 1):
             if tokens[i : i + n] == phrase:

@@ -212,3 +212,13 @@ async def test_a_screen_removed_by_operators_sends_people_to_the_start_in_their_
     s, r = run(Session(screen="a-screen-that-was-deleted", lang="sq", need="talk"), Text("Niš"))
     assert ids(r) == ["hint-start-over", "choose-language"]
     assert s.lang == "sq" and s.screen == "language" and s.need is None
+
+
+async def test_names_follow_the_screen_language_and_belgrade_is_typed_in_english(run, core):
+    assert core.world.match("Belgrade").place == "beograd"
+    for lang, name in (("en", "Belgrade"), ("sr-Latn", "Beograd"), ("sr-Cyrl", "Београд"), ("sq", "Beograd")):
+        s, _ = run(None, Start(lang))
+        for data in ("danger|no", "need|talk"):
+            s, _ = run(s, Press(data))
+        s, r = run(s, Text("Belgrade"))
+        assert s.place == "beograd" and r[0].args["town"] == name

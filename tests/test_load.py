@@ -71,7 +71,8 @@ class Person:
             text = await self.do(typed)
             if text is None:
                 continue
-            expected = TEXTS.format(lang, "answer", {"town": town, "what": TEXTS.format(lang, f"need-{need}")})
+            shown = "Belgrade" if lang == "en" and town == "Beograd" else town  # English names it Belgrade
+            expected = TEXTS.format(lang, "answer", {"town": shown, "what": TEXTS.format(lang, f"need-{need}")})
             if TEXTS.format(None, "hint-start-over") in text or TEXTS.format(lang, "hint-old-button") in text:
                 self.lost += 1
             elif not text.startswith(expected):
