@@ -45,7 +45,7 @@ DIALOG_CASES = [
      '{ id = "yes-this-is-a-very-long-button-identifier-that-goes-on-and-on-forever", label = "danger-yes", next = "emergency" }',
      "Telegram allows 64"),
     ('set = { need = "work" }', 'set = { need = "jobs" }', 'sets need "jobs"'),
-    ('[screen.help]\nsays = "help"\nthen = "@back"', '[screen.help]\nsays = "help"', "dead end"),
+    ('[screen.help-privacy]\nsays = "privacy"\nthen = "@back"', '[screen.help-privacy]\nsays = "privacy"', "dead end"),
     ('start = "language"\nlanguages', 'start = "languag"\nlanguages', 'Did you mean "language"?'),
     ('then = "need"', 'then = "emergency"', "continue into each other for ever"),
     ('stale = "hint-old-button"', '', "[replies] needs stale"),

@@ -58,7 +58,7 @@ def test_chat_walks_a_newcomer_through_the_whole_conversation(tmp_path, lang):
     assert r.returncode == 0, r.stderr
     out = r.stdout
     t = lambda mid, **a: TEXTS.format(lang, mid, {"typed": "kept", **a})  # noqa: E731
-    for mid in ("privacy", "ask-danger", "emergency", "ask-need", "ask-town", "hint-cannot-read", "pick-town"):
+    for mid in ("privacy-short", "ask-danger", "emergency", "ask-need", "ask-town", "hint-cannot-read", "pick-town"):
         assert t(mid) in out, mid
     # the danger screen: 192 and 194 first, then the trafficking line and the MUP's 24-hour line
     danger = out.split(t("emergency"), 1)[1].split(t("ask-need"), 1)[0]
@@ -72,8 +72,9 @@ def test_chat_walks_a_newcomer_through_the_whole_conversation(tmp_path, lang):
 
 
 def test_chat_with_lang_skips_the_picker(tmp_path):
-    r = run("chat", "--lang", "sq", stdin="", tmp=tmp_path)
-    assert TEXTS.format("sq", "privacy", {"typed": "kept"}) in r.stdout
+    r = run("chat", "--lang", "sq", stdin="/help\n", tmp=tmp_path)
+    assert r.stdout.index(TEXTS.format("sq", "privacy-short")) < r.stdout.index(TEXTS.format("sq", "ask-danger"))
+    assert TEXTS.format("sq", "privacy", {"typed": "kept"}) in r.stdout  # the full note: /help (and a button)
     assert TEXTS.format("sq", "choose-language") not in r.stdout
 
 
@@ -97,10 +98,10 @@ def test_run_with_broken_files_stops_and_names_them(copy_tree, tmp_path):
 def test_chat_replays_a_script_and_fails_on_a_broken_one(tmp_path):
     r = run("chat", "--script", "tests/conversations/danger.toml", "--lang", "en", tmp=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert r.stdout.splitlines()[-1] == "3 passed, 0 failed"
+    assert r.stdout.splitlines()[-1] == "4 passed, 0 failed"
     assert ">>> press 'danger-yes'" in r.stdout and "192" in r.stdout
     bad = tmp_path / "bad.toml"
     bad.write_text('[[conversation]]\nname = "b"\nsteps = [ { start = "en", expect = ["ask-need"] } ]\n')
     r = run("chat", "--script", str(bad), tmp=tmp_path)
     assert r.returncode == 1
-    assert "FAILED step 1: expected ['ask-need'], got ['privacy', 'ask-danger']" in r.stdout
+    assert "FAILED step 1: expected ['ask-need'], got ['privacy-short', 'ask-danger']" in r.stdout

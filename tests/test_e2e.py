@@ -83,8 +83,9 @@ async def test_whole_conversation_in_english(running):
     api.press(u, picker_id, "language|=en")
     # the privacy line and the first question arrive as one message, replacing the picker
     [danger] = await api.wait_for("editMessageText", since=n)
-    assert danger.params["text"] == t("en", "privacy") + "\n\n" + t("en", "ask-danger")
-    assert keyboard(danger) == ["danger|yes", "danger|no", "danger|leave"]
+    assert danger.params["text"] == t("en", "privacy-short") + "\n\n" + t("en", "ask-danger")
+    assert len(danger.params["text"]) <= 160  # read in seconds: the full privacy note is one tap away
+    assert keyboard(danger) == ["danger|yes", "danger|no", "danger|privacy", "danger|leave"]
     await api.settle()
     danger_id = picker_id
 
@@ -172,7 +173,7 @@ async def test_conversation_in_serbian_cyrillic_and_groups(running):
     u, chat = USER_CYR, USER_CYR["id"]
     api.send_text(u, "/start sr-Cyrl")
     [danger] = await api.wait_for("sendMessage", chat_id=chat)
-    assert danger.params["text"] == t("sr-Cyrl", "privacy") + "\n\nДа ли сте сада у опасности?"
+    assert danger.params["text"] == t("sr-Cyrl", "privacy-short") + "\n\nДа ли сте сада у опасности?"
     await api.settle()
     danger_id = max(mid for (c, mid) in api.messages if c == chat)
 
@@ -192,7 +193,7 @@ async def test_conversation_in_serbian_cyrillic_and_groups(running):
     n = len(api.calls)
     api.send_text(u, "/help")
     [helped] = await api.wait_for("sendMessage", since=n)
-    assert helped.params["text"] == t("sr-Cyrl", "help") + "\n\n" + answer.params["text"]
+    assert helped.params["text"] == t("sr-Cyrl", "help") + "\n\n" + t("sr-Cyrl", "privacy") + "\n\n" + answer.params["text"]
 
     n = len(api.calls)
     api.send_text(u, "/leave")

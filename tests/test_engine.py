@@ -32,8 +32,8 @@ async def test_whole_conversation_in_every_language(run, core, lang):
 
     s, r = run(s, Press(f"language|={lang}"))
     assert s.lang == lang
-    assert ids(r) == ["privacy", "ask-danger"]
-    assert buttons(r[1]) == ["danger|yes", "danger|no", "danger|leave"]
+    assert ids(r) == ["privacy-short", "ask-danger"]
+    assert buttons(r[1]) == ["danger|yes", "danger|no", "danger|privacy", "danger|leave"]
 
     s, r = run(s, Press("danger|yes"))
     assert ids(r) == ["emergency", "ask-need"]
@@ -71,7 +71,7 @@ async def test_danger_no_goes_straight_to_needs(run):
 
 async def test_start_payload_skips_the_picker_and_bad_payload_does_not(run):
     s, r = run(None, Start("sr-Cyrl"))
-    assert s.lang == "sr-Cyrl" and ids(r) == ["privacy", "ask-danger"]
+    assert s.lang == "sr-Cyrl" and ids(r) == ["privacy-short", "ask-danger"]
     s, r = run(None, Start("SQ"))
     assert s.lang == "sq"
     s, r = run(None, Start("x' OR 1=1 --"))
@@ -136,7 +136,7 @@ async def test_commands_work_anywhere(run):
     s, _ = run(None, Start("en"))
     s, _ = run(s, Press("danger|no"))
     s, r = run(s, Command("help"))
-    assert ids(r) == ["help", "ask-need"] and s.screen == "need"
+    assert ids(r) == ["help", "privacy", "ask-need"] and s.screen == "need"
     s, r = run(s, Command("language"))
     assert ids(r) == ["choose-language"]
     s, r = run(s, Press("language|=rom"))
@@ -151,7 +151,7 @@ async def test_no_session_starts_over_but_an_old_language_button_still_works(run
     s, r = run(None, Press("need|shelter"))
     assert ids(r) == ["hint-start-over", "choose-language"]
     s, r = run(None, Press("language|=sq"))
-    assert s.lang == "sq" and ids(r) == ["privacy", "ask-danger"]
+    assert s.lang == "sq" and ids(r) == ["privacy-short", "ask-danger"]
 
 
 async def test_leave_without_a_session_leaves_and_keeps_nothing(run):

@@ -60,7 +60,7 @@ def test_a_link_with_a_town_skips_the_town_question_and_a_word_jumps_after_the_p
     s, out = core.step(None, Start("sr-Cyrl_nis_danger"))
     assert (s.screen, s.lang, s.place) == ("need", "sr-Cyrl", "nis")  # emergency continues into need
     text = "\n".join(o.text for o in out)
-    assert core.texts.format("sr-Cyrl", "privacy", {"typed": "deleted"}) in text  # the privacy note comes first
+    assert core.texts.format("sr-Cyrl", "privacy-short") in text  # the privacy line comes first
     assert core.texts.format("sr-Cyrl", "emergency", {}) in text
     s, out = core.step(s, Press("need|shelter"))
     assert (s.screen, s.need, s.place) == ("answer", "shelter", "nis")  # no town question
@@ -352,7 +352,7 @@ async def test_menus_and_descriptions_are_registered_per_language_and_a_deep_lin
     n = len(api.calls)
     api.send_text(USER, "/start sq_presevo")
     [first] = await api.wait_for("sendMessage", since=n, chat_id=USER["id"])
-    assert first.params["text"].startswith(texts.format("sq", "privacy", {"typed": "deleted"}))
+    assert first.params["text"].startswith(texts.format("sq", "privacy-short"))
     first_id = max(mid for (c, mid) in api.messages if c == USER["id"])
     n = len(api.calls)
     api.press(USER, first_id, "danger|no")

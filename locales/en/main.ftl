@@ -16,6 +16,8 @@ privacy =
        *[kept] {""}
     }
     🚪 “Leave” deletes this conversation from the chat. It cannot remove the chat from your chat list or from Telegram's servers, which are outside our control: delete the chat yourself too, or set Telegram's auto-delete timer (1 day at least).
+privacy-short = 🔒 Anonymous: nothing you write is stored.
+btn-privacy = 🔒 How private is this?
 ask-danger = Are you in danger right now?
 danger-yes = Yes
 danger-no = No

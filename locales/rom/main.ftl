@@ -15,6 +15,8 @@ privacy =
        *[kept] {""}
     }
     🚪 „Džav avri“ khosel kava razgovoro. Naštik te khosel o čet andar ćiro spisko vaj andar e Telegramese serverura, save naštik te kontrolisaras: khos vi o čet korkoro, vaj čhuv o automatsko khosipe ando Telegram (minimum 1 dive).
+privacy-short = 🔒 Anonimno: ništa so ramosareja na ačhol.
+btn-privacy = 🔒 Kobor privatno si kava?
 ask-danger = Sian li akana ande opasnost?
 danger-yes = Va
 danger-no = Na

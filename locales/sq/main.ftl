@@ -14,6 +14,8 @@ privacy =
        *[kept] {""}
     }
     🚪 „Dil“ e fshin këtë bisedë. Nuk mund ta heqë bisedën nga lista juaj ose nga serverët e Telegram-it, që janë jashtë kontrollit tonë: fshijeni edhe vetë bisedën, ose vendosni fshirjen automatike në Telegram (të paktën 1 ditë).
+privacy-short = 🔒 Anonime: asgjë që shkruani nuk ruhet.
+btn-privacy = 🔒 Sa privat është kjo?
 ask-danger = A jeni në rrezik tani?
 danger-yes = Po
 danger-no = Jo

@@ -16,6 +16,8 @@ privacy =
        *[kept] {""}
     }
     🚪 „Izađi“ briše ovaj razgovor iz četa. Ne može da ukloni čet sa vašeg spiska niti sa Telegramovih servera, na koje ne možemo da utičemo: obrišite i sam čet ili uključite automatsko brisanje u Telegramu (najmanje 1 dan).
+privacy-short = 🔒 Anonimno: ništa što napišete se ne čuva.
+btn-privacy = 🔒 Koliko je ovo privatno?
 ask-danger = Da li ste sada u opasnosti?
 danger-yes = Da
 danger-no = Ne
