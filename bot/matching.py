@@ -75,6 +75,7 @@ def forms(phrase: str) -> set[str]:
 class TownMatcher:
     def __init__(self, names: Iterable[tuple[str, str]]):
         """`names`: (name or alias as written, place id)."""
+        names = list(names)
         self._full: dict[str, set[str]] = defaultdict(set)
         self._word: dict[str, set[str]] = defaultdict(set)
         for name, place in names:
@@ -94,6 +95,10 @@ class TownMatcher:
             if key in self._full:
                 del self._word[key]
         self._keys = list(self._full)
+        self._names_of: dict[str, list[str]] = defaultdict(list)  # place → its folded names, to rank
+        for name, place in names if isinstance(names, list) else ():
+            if fold(name):
+                self._names_of[place].append(fold(name))
 
     def match(self, text: str) -> Match:
         words = [w for w in fold(text[:200]).split()[:MAX_WORDS]]
@@ -121,7 +126,10 @@ class TownMatcher:
             for f in forms(word):
                 hits |= self._word.get(f, set())
         if hits:
-            return _result(sorted(hits))
+            # closest spelling of the whole text first ("novi sda" → Novi Sad before Novi Pazar)
+            typed = " ".join(content)
+            return _result(sorted(hits, key=lambda p: (-max((fuzz.ratio(typed, n) for n in self._names_of[p]),
+                                                            default=0), p)))
         # 3. close spellings
         scores: dict[str, float] = {}
         for gram in grams:

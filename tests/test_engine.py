@@ -94,8 +94,8 @@ async def test_several_places_then_pick_one(run):
     s, _ = run(s, Press("need|talk"))
     s, r = run(s, Text("Mitrovica"))
     assert ids(r) == ["pick-town"]
-    assert buttons(r[0])[:2] == ["pick-town|=kosovska-mitrovica", "pick-town|=sremska-mitrovica"]
-    assert [b.args.get("town") for row in r[0].buttons for b in row][:2] == ["Kosovska Mitrovica", "Sremska Mitrovica"]
+    assert buttons(r[0])[:2] == ["pick-town|=sremska-mitrovica", "pick-town|=kosovska-mitrovica"]
+    assert [b.args.get("town") for row in r[0].buttons for b in row][:2] == ["Sremska Mitrovica", "Kosovska Mitrovica"]
     # a place that was not offered is refused as an old/forged button
     s2, r2 = run(s, Press("pick-town|=novi-sad"))
     assert ids(r2) == ["hint-old-button", "pick-town"] and s2.place is None
@@ -222,3 +222,13 @@ async def test_names_follow_the_screen_language_and_belgrade_is_typed_in_english
             s, _ = run(s, Press(data))
         s, r = run(s, Text("Belgrade"))
         assert s.place == "beograd" and r[0].args["town"] == name
+
+
+@pytest.mark.parametrize("lang", ALL_LANGUAGES)
+def test_in_danger_now_comes_within_the_first_160_characters(core, lang):
+    """What a person reads first: one short privacy line, then the question, in every language."""
+    s, _ = core.step(None, Start(""))
+    s, out = core.step(s, Press(f"language|={lang}"))
+    question = core.texts.format(lang, "ask-danger")
+    assert out[0].text.index(question) + len(question) <= 160
+    assert ("danger|privacy", "danger|leave") == tuple(d for row in out[0].buttons for _, d in row)[2:]

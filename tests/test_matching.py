@@ -109,3 +109,8 @@ def test_aliases_csv_covers_all_minority_names():
     langs = {r["language"] for r in rows}
     assert {"hu", "sq"} <= langs
     assert all(r["source_url"] for r in rows)
+
+
+def test_a_typo_lists_the_closest_spelling_first(matcher):
+    m = matcher.match("novi sda")
+    assert m.status == "several" and m.places[0] == "novi-sad"  # not Beograd (via "Novi Beograd") first
