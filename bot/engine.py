@@ -102,7 +102,7 @@ class Reply:
     kind: str = "screen"  # "screen" or "hint"
     effect: str | None = None  # what the adapter must do besides sending: "erase-later"
     repeat: bool = False  # the current screen shown again after a hint (not a new answer)
-    # A service whose number a person says did not work: counted by (service, week), nothing else.
+    # A service whose number a person says did not work: counted by (service, month), nothing else.
     failed: str | None = None
     # Everything the rendered text depends on besides the language; lets the renderer cache.
     key: tuple | None = field(default=None, compare=False)
