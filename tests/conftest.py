@@ -45,3 +45,22 @@ def copy_tree(tmp_path):
 
 
 ALL_LANGUAGES = LANGUAGES
+
+
+@pytest.fixture
+async def hung_server():
+    """A TCP server on 127.0.0.1 that accepts connections and never answers (a hung Redis): its port."""
+    import asyncio
+    held = []
+
+    async def hang(reader, writer):
+        held.append(writer)
+        await asyncio.sleep(60)
+
+    server = await asyncio.start_server(hang, "127.0.0.1", 0)
+    try:
+        yield server.sockets[0].getsockname()[1]
+    finally:
+        for w in held:
+            w.close()
+        server.close()

@@ -45,6 +45,15 @@ async def start(api: FakeBotAPI, u: dict, payload: str = "en") -> int:
     return last_screen(api, u["id"])
 
 
+async def to_town(api: FakeBotAPI, u: dict, screen: int, need: str, town: str) -> None:
+    """No → a need → a typed town, each step after the reply to the last."""
+    for data in ("danger|no", f"need|{need}"):
+        n = len(api.calls)
+        api.press(u, screen, data)
+        await api.wait_for("editMessageText", since=n, timeout=10)
+    api.send_text(u, town)
+
+
 async def test_people_at_full_speed_on_the_shipped_settings(tmp_path):
     api = FakeBotAPI(TOKEN)
     bot = Bot(tmp_path, await api.start())  # nothing pinned: the shipped flood control
@@ -126,12 +135,8 @@ async def test_people_at_full_speed_on_the_shipped_settings(tmp_path):
         # One live screen: a typed town sends the answer as a new message; the town question loses its buttons.
         u = person(6)
         screen = await start(api, u)
-        for data in ("danger|no", "need|talk"):
-            n = len(api.calls)
-            api.press(u, screen, data)
-            await api.wait_for("editMessageText", since=n, timeout=10)
         n = len(api.calls)
-        api.send_text(u, "Niš")
+        await to_town(api, u, screen, "talk", "Niš")
         await api.wait_for("editMessageReplyMarkup", since=n, timeout=10)
         answer = last_screen(api, u["id"])
         assert answer != screen and "reply_markup" not in api.messages[(u["id"], screen)]
@@ -159,13 +164,9 @@ async def test_leave_after_a_restart_erases_the_answer_still_on_the_phone(tmp_pa
     try:
         await api.wait_for("setMyCommands", count=4, timeout=30)
         screen = await start(api, u)
-        for data in ("danger|no", "need|shelter"):
-            n = len(api.calls)
-            api.press(u, screen, data)
-            await api.wait_for("editMessageText", since=n, timeout=10)
         n = len(api.calls)
-        api.send_text(u, "Novi Sad")
-        await api.wait_for("sendMessage", since=n, chat_id=u["id"], timeout=10)
+        await to_town(api, u, screen, "shelter", "Novi Sad")
+        await api.wait_for("sendMessage", since=n, chat_id=u["id"], timeout=10)  # the answer, a new message
         await api.settle(quiet=0.5)
         answer = last_screen(api, u["id"])
         assert api.messages[(u["id"], answer)]["text"].startswith(t("en", "answer", town="Novi Sad",

@@ -506,31 +506,18 @@ async def test_hot_reload_switches_to_good_files_and_keeps_the_last_good_version
 
 # --- Redis mode: a hung store costs one reply, and /healthz says so ---------------------------------
 
-async def test_a_hung_redis_still_answers_and_health_says_degraded(h):
-    held = []
-
-    async def hang(reader, writer):
-        held.append(writer)
-        await asyncio.sleep(60)
-
-    server = await asyncio.start_server(hang, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    try:
-        adapter, _ = await h.start(sessions_url=f"redis://127.0.0.1:{port}/0", session_key="k" * 70)  # > 64 bytes
-        adapter.ready = True
-        u = user(40)
-        started = time.monotonic()
-        n = len(h.api.calls)
-        h.api.send_text(u, "/start en")
-        [sent] = await h.api.wait_for("sendMessage", since=n, chat_id=u["id"], timeout=5)
-        assert sent.params["text"].endswith(t("en", "ask-danger"))  # answered all the same
-        assert time.monotonic() - started < 5
-        code, body = adapter.health()
-        assert code == 200 and body["status"] == "degraded"
-    finally:
-        for w in held:
-            w.close()
-        server.close()
+async def test_a_hung_redis_still_answers_and_health_says_degraded(h, hung_server):
+    adapter, _ = await h.start(sessions_url=f"redis://127.0.0.1:{hung_server}/0", session_key="k" * 70)  # > 64 bytes
+    adapter.ready = True
+    u = user(40)
+    started = time.monotonic()
+    n = len(h.api.calls)
+    h.api.send_text(u, "/start en")
+    [sent] = await h.api.wait_for("sendMessage", since=n, chat_id=u["id"], timeout=5)
+    assert sent.params["text"].endswith(t("en", "ask-danger"))  # answered all the same
+    assert time.monotonic() - started < 5
+    code, body = adapter.health()
+    assert code == 200 and body["status"] == "degraded"
 
 
 # --- hot reload that would lose a large part of the register ---------------------------------------

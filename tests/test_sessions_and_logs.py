@@ -85,7 +85,7 @@ def test_session_values_are_sealed_bound_to_their_name_and_any_key_length_from_3
         assert len(c.name_key) == 32
 
 
-async def test_a_hung_redis_costs_one_reply_not_the_bot():
+async def test_a_hung_redis_costs_one_reply_not_the_bot(hung_server):
     """A server that accepts the connection and never answers: the first call gives up after about a
     second, the next ones fail at once for a while, and `degraded` says so until a call succeeds."""
     import time
@@ -94,15 +94,7 @@ async def test_a_hung_redis_costs_one_reply_not_the_bot():
     from bot.telegram_adapter import ChatState
     from bot.engine import Session
 
-    held = []
-
-    async def hang(reader, writer):
-        held.append(writer)
-        await asyncio.sleep(30)
-
-    server = await asyncio.start_server(hang, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    store = RedisSessions(f"redis://127.0.0.1:{port}/0", b"s" * 40, 60, ChatState.encode, ChatState.decode)
+    store = RedisSessions(f"redis://127.0.0.1:{hung_server}/0", b"s" * 40, 60, ChatState.encode, ChatState.decode)
     try:
         started = time.monotonic()
         with pytest.raises(Exception):
@@ -113,7 +105,4 @@ async def test_a_hung_redis_costs_one_reply_not_the_bot():
             await store.save(store.key(1), ChatState(Session("danger")))
         assert time.monotonic() - started < 0.1  # fails at once while the pause lasts
     finally:
-        for w in held:
-            w.close()
-        server.close()
         await store.close()
