@@ -77,7 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return cmd_check(settings, args.format)
     if args.command in ("chat", "services"):
+        from dataclasses import replace
+
         from . import cli
+        delete_typed = settings.delete_typed  # the terminal phone deletes typed messages as Telegram does
         settings = _offline(settings)
         try:
             core = asyncio.run(_load(settings))
@@ -88,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "chat" and args.script:
                 return cli.replay(core, args.script, args.lang)
             if args.command == "chat":
-                return cli.chat(core, args.lang)
+                from .terminal import chat
+                return asyncio.run(chat(replace(settings, delete_typed=delete_typed), args.lang))
             return cli.services(core, args.town, args.need, args.lang)
         except BrokenPipeError:  # e.g. `| head -1`
             sys.stderr.close()

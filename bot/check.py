@@ -271,12 +271,17 @@ def names_in_texts(texts: Texts, data: RegisterData) -> list[Problem]:
     problems: list[Problem] = []
     names, acronyms = register_names(data)
     folded = {fold(n): (n, sid) for n, sid in names.items()}
+    # One pattern for all names (and one for acronyms), compiled once: a start-up cost per message, not per name.
+    by_name = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, folded), key=len, reverse=True)) + r")(?!\w)") \
+        if folded else None
+    by_acronym = re.compile(r"(?<!\w)(" + "|".join(sorted(acronyms, key=len, reverse=True)) + r")(?!\w)") \
+        if acronyms else None
     for tag, loc in texts.locales.items():
         for mid, message in loc.messages.items():
             raw = cyr_to_lat("".join(_scan(message).text))
             text = fold(raw)
-            hits = [(n, sid) for f, (n, sid) in folded.items() if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text)]
-            hits += [(a, sid) for a, sid in acronyms.items() if re.search(rf"(?<!\w){a}(?!\w)", raw)]
+            hits = [folded[m.group(1)] for m in (by_name.finditer(text) if by_name else ())]
+            hits += [(m.group(1), acronyms[m.group(1)]) for m in (by_acronym.finditer(raw) if by_acronym else ())]
             if hits:
                 name, sid = hits[0]
                 f, line = loc.where.get(mid, (f"locales/{tag}", None))

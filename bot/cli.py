@@ -1,4 +1,6 @@
-"""The terminal faces of the bot: `chat` (the whole conversation) and `services` (one answer)."""
+"""The terminal faces of the bot: `chat --script` (replay conversation scripts) and `services` (one answer).
+
+The interactive `chat` is bot/terminal.py: the real Telegram adapter on a simulated phone."""
 from __future__ import annotations
 
 import sys
@@ -23,31 +25,6 @@ def _print(outs: list[Out], out=sys.stdout) -> list[str]:
             print("   ".join(cells), file=out)
         print(file=out)
     return data
-
-
-def chat(core: Core, lang: str | None = None, stdin=sys.stdin, out=sys.stdout) -> int:
-    print("Putokaz — terminal chat. Type a number to press a button, or type text; "
-          "/help, /language, /leave work too. Ctrl-D quits.\n", file=out)
-    session, outs = core.step(None, Start(lang or ""))
-    buttons = _print(outs, out)
-    for line in stdin:
-        line = line.strip()
-        if not line:
-            continue
-        if line.isdigit() and 1 <= int(line) <= len(buttons):
-            event = Press(buttons[int(line) - 1])
-        elif line.startswith("/"):
-            name, _, rest = line[1:].partition(" ")
-            event = Start(rest) if name == "start" else Command(name) if name in COMMANDS else Text(line)
-        elif line == "<media>":
-            event = Other("photo")
-        else:
-            event = Text(line)
-        session, outs = core.step(session if not session.ended else None, event)
-        buttons = _print(outs, out)
-        if session.ended:
-            return 0
-    return 0
 
 
 def replay(core: Core, path: str, lang: str | None, out=sys.stdout) -> int:

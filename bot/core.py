@@ -89,7 +89,9 @@ def load_words(settings: Settings, dialogue: Dialogue) -> tuple[dict, list[Probl
 
 def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_typed: bool = True,
                typed_words: dict | None = None) -> Core:
-    matcher = TownMatcher(register.aliases)
+    from .words import build as build_vocabulary
+    vocabulary = build_vocabulary(typed_words or {}, texts, dialogue)
+    matcher = TownMatcher(register.aliases, register.settlements, reserved=vocabulary.single)
     names = {p.id: (p.name_latn, p.name_cyrl, p.name_en) for p in register.places.values()}
     # Texts that describe the bot's own behaviour follow its settings (e.g. the privacy line).
     extra = {"typed": "deleted" if delete_typed else "kept", **register.emergency_numbers()}
@@ -99,8 +101,6 @@ def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_type
     def service_name(sid: str, lang: str | None) -> str:
         return renderer.service_name(by_id[sid], lang) if sid in by_id else sid
 
-    from .words import build as build_vocabulary
-    vocabulary = build_vocabulary(typed_words or {}, texts, dialogue)
     world = World(match=matcher.match, place_names=names, nearest=register.nearest_place,
                   services=renderer.listed, has_more=renderer.has_more, service_name=service_name,
                   understand=vocabulary.understand)

@@ -6,6 +6,8 @@ look-ups and, only when those miss, one rapidfuzz pass over the pre-folded names
 
 Order of evidence, strongest first:
 1. a whole name or alias (or its stem) equals a run of the typed words — the longest run wins;
+   then the same for villages and other settlements (data/settlements.csv), which answer with
+   the municipality they lie in, or with the few it may be ("which one?");
 2. a distinctive word of a multi-word name ("Mitrovica", "Palanka") — usually several places;
 3. a close spelling of a name (rapidfuzz ratio), for typos.
 """
@@ -39,6 +41,7 @@ _DEVOICE = {"bc": "pc", "bk": "pk", "dc": "tc", "dk": "tk", "zc": "sc", "zk": "s
 MAX_WORDS = 12
 MAX_NGRAM = 4
 MAX_CHOICES = 8
+OTHER_NAME_MIN = 5  # a settlement's other names (Hungarian, German …) count from 5 letters ("Lok" is not "look")
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,11 @@ def forms(phrase: str) -> set[str]:
 
 
 class TownMatcher:
-    def __init__(self, names: Iterable[tuple[str, str]]):
-        """`names`: (name or alias as written, place id)."""
+    def __init__(self, names: Iterable[tuple[str, str]],
+                 settlements: Iterable[tuple[str, tuple[str, ...], bool]] = (), reserved: Iterable[str] = ()):
+        """`names`: (name or alias as written, place id). `settlements`: (a village's name, the place
+        ids it may lie in (most likely first), whether it is one of its other names). `reserved`:
+        folded words that mean something else (typed button words): never a village."""
         names = list(names)
         self._full: dict[str, set[str]] = defaultdict(set)
         self._word: dict[str, set[str]] = defaultdict(set)
@@ -94,7 +100,20 @@ class TownMatcher:
         for key in list(self._word):
             if key in self._full:
                 del self._word[key]
+        # Villages: a name that is also a place's name or alias belongs to the place.
+        self._settle: dict[str, list[str]] = {}
+        reserved = set(reserved) | STOPWORDS
+        for name, places, other in settlements:
+            folded = fold(name)
+            if not folded or folded in reserved or (other and len(folded) < OTHER_NAME_MIN):
+                continue
+            for f in forms(folded):
+                if f in self._full or f in self._word or f in reserved:  # "Mitrovica" stays a question
+                    continue
+                listed = self._settle.setdefault(f, [])
+                listed += [p for p in places if p not in listed]
         self._keys = list(self._full)
+        self._settle_keys = list(self._settle)
         self._names_of: dict[str, list[str]] = defaultdict(list)  # place → its folded names, to rank
         for name, place in names if isinstance(names, list) else ():
             if fold(name):
@@ -120,6 +139,14 @@ class TownMatcher:
                     hits |= self._full.get(f, set())
             if hits:
                 return _result(sorted(hits))
+        # 1b. a village or other settlement, longest run first
+        for n in range(MAX_NGRAM, 0, -1):
+            found: list[str] = []
+            for gram in (g for g in grams if g.count(" ") == n - 1):
+                for f in forms(gram):
+                    found += [p for p in self._settle.get(f, ()) if p not in found]
+            if found:
+                return _result(found)
         # 2. a distinctive word of a multi-word name
         hits = set()
         for word in (w for w in words if w not in STOPWORDS):
@@ -142,6 +169,12 @@ class TownMatcher:
                 ):
                     for place in self._full[key]:
                         scores[place] = max(scores.get(place, 0), score)
+                # a misspelt village: its municipality, a little behind an equally close town name
+                for key, score, _ in process.extract(
+                    f, self._settle_keys, scorer=fuzz.ratio, score_cutoff=max(cutoff, 85), limit=3
+                ):
+                    for place in self._settle[key][:1]:
+                        scores[place] = max(scores.get(place, 0), score - 1)
         if not scores:
             return Match("missing")
         best = max(scores.values())

@@ -52,6 +52,9 @@ NOT_OPERATIONAL = {"112": "112 is not operational in Serbia: use 192 (police), 1
 PLACE_COLUMNS = ("id", "name_latn", "name_cyrl", "kind", "district", "province", "in_kosovo", "lat", "lon")
 PLACE_OPTIONAL = ("seat_population", "name_en")
 ALIAS_COLUMNS = ("place", "alias", "language", "kind", "source_url", "source_date")
+# Villages and other settlements → the municipality (or, when unsure, the few) they may lie in.
+SETTLEMENT_COLUMNS = ("name", "name_cyrl", "other_names", "municipalities", "method", "source", "source_date")
+SETTLEMENT_METHODS = ("source", "nearest-seat", "which-one")
 SERVICE_COLUMNS = (
     "id", "name", "kind", "needs", "scope", "area", "phones", "email", "hours", "free", "anonymous",
     "languages", "accessible", "involvement", "address", "confidential", "source_url", "source_date", "checked_on", "status", "notes",
@@ -222,6 +225,9 @@ class RegisterData:
     places: list[Place] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, place id)
     services: list[Service] = field(default_factory=list)
+    # (a settlement's name as written, the place ids it may belong to (most likely first), whether
+    # the name is one of its other names: Hungarian, German, old names)
+    settlements: list[tuple[str, tuple[str, ...], bool]] = field(default_factory=list)
 
 
 # --- parsing single fields --------------------------------------------------------------
@@ -416,6 +422,10 @@ def load_csv(data_dir: Path, given: dict | None = None, today: date | None = Non
         else:
             data.aliases.append((r["alias"], r["place"]))
 
+    if "settlements" in given or (data_dir / "settlements.csv").exists():  # optional: villages
+        _load_settlements(_Rows(data_dir / "settlements.csv", SETTLEMENT_COLUMNS, problems, given.get("settlements")),
+                          by_id, data, problems)
+
     districts = {p.district for p in data.places}
     services = _Rows(data_dir / "services.csv", SERVICE_COLUMNS, problems, given.get("services"))
     seen: set[str] = set()
@@ -534,6 +544,32 @@ def load_csv(data_dir: Path, given: dict | None = None, today: date | None = Non
     return data, problems
 
 
+def _load_settlements(rows: _Rows, by_id: dict, data: RegisterData, problems: list[Problem]) -> None:
+    for line, r in rows.rows:
+        places = tuple(p.strip() for p in r["municipalities"].split(";") if p.strip())
+        unknown = [p for p in places if p not in by_id]
+        if not r["name"]:
+            problems.append(Problem(rows.name, line, "name is empty; fill it or delete the row"))
+        elif not places:
+            problems.append(Problem(rows.name, line, f'"{r["name"]}" needs municipalities: one place id from '
+                                    "places.csv, or several separated by ; (asked as \"which one?\")"))
+        elif unknown:
+            problems.append(Problem(rows.name, line, f'municipality "{unknown[0]}" is not an id in places.csv.'
+                                    + did_you_mean(unknown[0], by_id)))
+        elif r["method"] not in SETTLEMENT_METHODS:
+            problems.append(Problem(rows.name, line, f'method "{r["method"]}" must be one of '
+                                    + ", ".join(SETTLEMENT_METHODS)))
+        elif not r["source"]:
+            problems.append(Problem(rows.name, line, f'"{r["name"]}" needs a source (where it says which '
+                                    "municipality the settlement belongs to)"))
+        elif r["method"] == "which-one" and len(places) < 2:
+            problems.append(Problem(rows.name, line, 'method "which-one" needs two or more municipalities; '
+                                    'with one, write "source" (and where it is written) or "nearest-seat"'))
+        else:
+            data.settlements += [(n, places, False) for n in (r["name"], r["name_cyrl"]) if n]
+            data.settlements += [(n.strip(), places, True) for n in r["other_names"].split(";") if n.strip()]
+
+
 # --- SQLite ----------------------------------------------------------------------------------
 
 SCHEMA = """
@@ -541,6 +577,7 @@ CREATE TABLE places (id TEXT PRIMARY KEY, name_latn TEXT NOT NULL, name_cyrl TEX
   district TEXT NOT NULL, province TEXT NOT NULL, in_kosovo INTEGER NOT NULL, lat REAL, lon REAL,
   population INTEGER, name_en TEXT NOT NULL DEFAULT '');
 CREATE TABLE aliases (alias TEXT NOT NULL, place TEXT NOT NULL REFERENCES places(id));
+CREATE TABLE settlements (name TEXT NOT NULL, places TEXT NOT NULL, other INTEGER NOT NULL);
 CREATE TABLE services (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
   scope TEXT NOT NULL, email TEXT, hours TEXT, free INTEGER, anonymous INTEGER, languages TEXT,
   accessible TEXT, involvement TEXT NOT NULL, address TEXT, confidential INTEGER NOT NULL, source_url TEXT,
@@ -579,6 +616,8 @@ def build_database(data: RegisterData, db_path: Path) -> None:
                               p.population, p.name_en)
                              for p in data.places])
             con.executemany("INSERT INTO aliases VALUES (?,?)", data.aliases)
+            con.executemany("INSERT INTO settlements VALUES (?,?,?)",
+                            [(n, ";".join(ps), other) for n, ps, other in data.settlements])
             for s in data.services:
                 con.execute("INSERT INTO services VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
                     s.id, s.order, s.name, s.kind, s.scope, s.email, _hours_text(s.hours), s.free, s.anonymous,
@@ -630,6 +669,7 @@ class Register:
                  caution_days: int = CAUTION_AFTER_DAYS, today=None):
         self.places = {p.id: p for p in data.places}
         self.aliases = list(data.aliases)
+        self.settlements = list(data.settlements)
         self.services = sorted(data.services, key=lambda s: s.order)
         self.nearby_km = nearby_km
         self.caution_days = caution_days
@@ -648,6 +688,8 @@ class Register:
             places = [Place(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9])
                       async for r in await db.execute("SELECT * FROM places ORDER BY rowid")]
             aliases = [(r[0], r[1]) async for r in await db.execute("SELECT alias, place FROM aliases ORDER BY rowid")]
+            settlements = [(r[0], tuple(r[1].split(";")), bool(r[2])) async for r in await db.execute(
+                "SELECT name, places, other FROM settlements ORDER BY rowid")]
             needs: dict[str, set[str]] = {}
             async for sid, need in await db.execute("SELECT service, need FROM service_needs"):
                 needs.setdefault(sid, set()).add(need)
@@ -679,7 +721,7 @@ class Register:
                     source_note=r[19] or "", source_quote=r[20] or "",
                     names=tuple(texts.get((r[0], "name"), ())), abouts=tuple(texts.get((r[0], "about"), ())),
                 ))
-        return cls(RegisterData(places, aliases, services), **kw)
+        return cls(RegisterData(places, aliases, services, settlements), **kw)
 
     def nearest_place(self, lat: float, lon: float, within_km: float = 50.0) -> str | None:
         """The municipality whose seat is nearest to a point, if any seat is within `within_km`."""

@@ -40,12 +40,15 @@ def _phrase(text: str) -> tuple[str, ...]:
 class Vocabulary:
     # language (None: every language's labels and words together) → [(stemmed phrase, key)]
     phrases: dict[str | None, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
+    single: set[str] = field(default_factory=set)  # one-word entries, folded: never read as a village
 
     def add(self, lang: str | None, text: str, key: str) -> None:
         phrase = _phrase(text)
         if phrase:
             raw = fold(text).split()
             short = len(raw) == 1 and len(raw[0]) <= SHORT  # "da", "no", "po": only in a short reply
+            if len(raw) == 1:
+                self.single.add(raw[0])
             self.phrases.setdefault(lang, []).append((phrase, key, short))
             if lang is not None:
                 self.phrases.setdefault(None, []).append((phrase, key, short))

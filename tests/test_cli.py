@@ -57,7 +57,7 @@ def test_chat_walks_a_newcomer_through_the_whole_conversation(tmp_path, lang):
     r = run("chat", stdin=script, tmp=tmp_path)
     assert r.returncode == 0, r.stderr
     out = r.stdout
-    t = lambda mid, **a: TEXTS.format(lang, mid, {"typed": "kept", **a})  # noqa: E731
+    t = lambda mid, **a: TEXTS.format(lang, mid, {"typed": "deleted", **a})  # noqa: E731
     for mid in ("privacy-short", "ask-danger", "emergency", "ask-need", "ask-town", "hint-cannot-read", "pick-town"):
         assert t(mid) in out, mid
     # the danger screen: 192 and 194 first, then the trafficking line and the MUP's 24-hour line
@@ -74,7 +74,7 @@ def test_chat_walks_a_newcomer_through_the_whole_conversation(tmp_path, lang):
 def test_chat_with_lang_skips_the_picker(tmp_path):
     r = run("chat", "--lang", "sq", stdin="/help\n", tmp=tmp_path)
     assert r.stdout.index(TEXTS.format("sq", "privacy-short")) < r.stdout.index(TEXTS.format("sq", "ask-danger"))
-    assert TEXTS.format("sq", "privacy", {"typed": "kept"}) in r.stdout  # the full note: /help (and a button)
+    assert TEXTS.format("sq", "privacy", {"typed": "deleted"}) in r.stdout  # the full note: /help (and a button)
     assert TEXTS.format("sq", "choose-language") not in r.stdout
 
 
