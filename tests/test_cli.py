@@ -105,3 +105,20 @@ def test_chat_replays_a_script_and_fails_on_a_broken_one(tmp_path):
     r = run("chat", "--script", str(bad), tmp=tmp_path)
     assert r.returncode == 1
     assert "FAILED step 1: expected ['ask-need'], got ['privacy-short', 'ask-danger']" in r.stdout
+
+
+def test_chat_shows_what_a_telegram_app_shows(tmp_path):
+    """The terminal runs the real adapter on a simulated phone: edits in place, typed text deleted,
+    old buttons removed, and Leave empties the chat before the goodbye."""
+    r = run("chat", stdin="5\n2\n1\nFutog\nhello\n/leave\n", tmp=tmp_path)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    t = lambda mid, **a: TEXTS.format("en", mid, {"typed": "deleted", **a})  # noqa: E731
+    picker, danger = out.index(TEXTS.format("en", "choose-language")), out.index(t("ask-danger"))
+    assert "✎ edited: the screen above changed in place" in out[picker:danger]  # the press replaced the picker
+    answer = out.index(t("answer", town="Novi Sad", what=t("need-shelter")))  # Futog lies in Novi Sad
+    assert "· deleted: your message" in out[answer:]  # "Futog" was read, then deleted
+    assert "· buttons removed from an earlier message" in out
+    assert out.index(t("hint-use-buttons")) > answer  # "hello" on the answer: the buttons again
+    tail = out[out.rindex("· deleted: "):]
+    assert "(the chat is empty)" in tail and tail.rstrip().endswith(t("goodbye"))

@@ -80,3 +80,23 @@ def test_no_user_facing_text_calls_the_person_a_victim(texts):
             out = texts.format(lang, mid, {"town": "x", "what": "x", "km": 1, "date": "x", "number": "1",
                                            "days": "x", "from": "x", "to": "x", "languages": "x"}).lower()
             assert not any(w in out for w in words), (lang, mid)
+
+
+# Negation words that would open a question ("Are you not free …?"); later in the sentence they are
+# fine ("… late, or not at all?").
+_NEGATION = {"en": {"not", "don't", "aren't", "isn't", "doesn't", "can't", "cannot"},
+             "sr-Latn": {"ne", "niste", "nije", "nisu", "nemate", "nemaš"}, "sq": {"nuk", "s'"},
+             "rom": {"na", "našti", "nane"}}
+
+
+@pytest.mark.parametrize("lang", sorted(_NEGATION))
+def test_yes_no_questions_are_asked_positively(texts, lang):
+    """A question answered with Yes/No never asks "are you not …?": "Yes" must mean the thing is so."""
+    import tomllib
+    dialogue = tomllib.loads((ROOT / "dialogs" / "main.toml").read_text(encoding="utf-8"))
+    asked = [s["says"] for s in dialogue["screen"].values() if isinstance(s, dict) and "says" in s
+             and {b.get("id") for b in s.get("buttons", [])} >= {"yes", "no"}]
+    assert len(asked) >= 8  # the danger question and the seven self-check questions
+    for mid in asked:
+        opening = texts.format(lang, mid).lower().replace("?", " ").split()[:4]
+        assert not set(opening) & _NEGATION[lang], (mid, opening)
