@@ -112,7 +112,7 @@ async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, 
             calls[name] = req.calls - before
     for _, app in apps:
         await app.shutdown()
-    ratios = sorted(b / e for b, e in zip(results["bot"], results["echo"]))
+    ratios = sorted(b / e for b, e in zip(results["bot"], results["echo"], strict=True))
     return statistics.median(results["bot"]), statistics.median(results["echo"]), calls["bot"], calls["echo"], ratios
 
 
@@ -149,7 +149,7 @@ async def main():
     adapter = TelegramAdapter(core, settings)
     app = adapter.build(request=RecordingRequest())
     await app.initialize()
-    await adapter._post_init(app)
+    await app.post_init(app)  # the Application's own start-up hook, as run_polling calls it
     print("ready", flush=True)
 asyncio.run(main())
 """

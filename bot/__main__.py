@@ -5,6 +5,7 @@ import argparse
 import asyncio
 import os
 import sys
+from pathlib import Path
 
 from .config import ConfigError, Settings
 from .problems import InvalidFiles
@@ -216,7 +217,7 @@ def cmd_register(settings: Settings, args) -> int:
         failed = asyncio.run(stats.read_failed(settings.stats_db))
         today = datetime.now(BELGRADE).date()
         if args.format == "xlsx":
-            out = register_ops.calls_xlsx(register, failed, today, args.out or "calls.xlsx")
+            out = register_ops.calls_xlsx(register, failed, today, Path(args.out or "calls.xlsx"))
             print(f"{out}: {len(register_ops.calls(register, failed, today))} calls; fill in confirmed, call_date "
                   f"(and hours, call_notes), then: python -m bot register import {out}")
             return 0
@@ -224,13 +225,13 @@ def cmd_register(settings: Settings, args) -> int:
         return 0
     fmt = args.format
     if fmt == "xlsx":
-        out = register_ops.export_xlsx(settings.data_dir, args.out or "putokaz-register.xlsx")
+        out = register_ops.export_xlsx(settings.data_dir, Path(args.out or "putokaz-register.xlsx"))
         print(out)
     elif fmt == "csv":
-        for path in register_ops.export_csv(settings.data_dir, args.out or "putokaz-register-csv"):
+        for path in register_ops.export_csv(settings.data_dir, Path(args.out or "putokaz-register-csv")):
             print(path)
     else:
-        for path in register_ops.export_hsds(register, args.out or "putokaz-hsds"):
+        for path in register_ops.export_hsds(register, Path(args.out or "putokaz-hsds")):
             print(path)
     return 0
 
@@ -251,7 +252,7 @@ def cmd_stats(settings: Settings, since: str | None, fmt: str, out: str | None) 
         with open(out, "wb") as fh:
             fh.write(data if isinstance(data, bytes) else data.encode())
     else:
-        sys.stdout.write(data)
+        sys.stdout.write(data if isinstance(data, str) else data.decode())
     return 0
 
 
@@ -328,26 +329,11 @@ def cmd_run(settings: Settings) -> int:
     harden()
     logs.setup(settings.log_level, settings.token, fmt=settings.log_format)
     from telegram.error import InvalidToken, NetworkError
-    from .telegram_adapter import ALLOWED_UPDATES, FallbackAdapter, TelegramAdapter
+
+    from .app import compose, serve
+    composition = compose(settings)  # everything built once, top to bottom (bot/app.py)
     try:
-        core = asyncio.run(_load(settings))
-        adapter = TelegramAdapter(core, settings)
-    except InvalidFiles as exc:
-        # Still answer people, with the essentials, while the operators fix the files.
-        print(f"error: the operator files have errors; serving the fallback reply until they are fixed:\n{exc}",
-              file=sys.stderr)
-        first = str(exc.problems[0]) if exc.problems else "invalid files"
-        adapter = FallbackAdapter(settings, first)
-    except Exception as exc:  # noqa: BLE001 - e.g. the register cannot be written: still answer
-        print(f"error: could not load the register ({type(exc).__name__}); serving the fallback reply", file=sys.stderr)
-        adapter = FallbackAdapter(settings, type(exc).__name__)
-    app = adapter.build()
-    try:
-        if settings.mode == "webhook":
-            asyncio.run(serve_webhook(adapter, app, settings, ALLOWED_UPDATES))
-        else:
-            # A few tries (about a second apart) ride out a short network blip at boot; then exit 2.
-            app.run_polling(allowed_updates=ALLOWED_UPDATES, close_loop=False, bootstrap_retries=START_TRIES)
+        serve(composition, bootstrap_retries=START_TRIES)
     except InvalidToken:
         print("error: Telegram rejected TELEGRAM_TOKEN; check it with @BotFather", file=sys.stderr)
         return 2
@@ -357,65 +343,7 @@ def cmd_run(settings: Settings) -> int:
         print(f"error: could not reach {where} at start ({type(exc).__name__}); check the network, the proxy "
               "or TELEGRAM_API_BASE_URL, then start again", file=sys.stderr)
         return 2
-    return adapter.exit_code
-
-
-async def serve_webhook(adapter, app, settings: Settings, allowed_updates: list[str]) -> None:
-    """Webhook mode: our own small server receives updates; SIGTERM stops taking them, finishes those
-    in hand (bounded by PUTOKAZ_STOP_SECONDS), closes everything and returns (exit 0)."""
-    import logging
-    import secrets
-    import signal
-
-    from telegram import Update
-
-    from .telegram_adapter import start_server
-    from .web import parse_listen, webhook_app
-    log = logging.getLogger("putokaz")
-    host, port = parse_listen(settings.listen)
-    path = "/telegram/" + secrets.token_urlsafe(24)
-    secret = settings.webhook_secret or secrets.token_urlsafe(32)
-
-    async def deliver(data: dict) -> None:
-        try:
-            update = Update.de_json(data, app.bot)
-        except Exception:  # noqa: BLE001 - a malformed update is dropped, never logged
-            log.warning("an update that could not be read was dropped")
-            return
-        await app.update_queue.put(update)
-
-    await app.initialize()
-    if app.post_init:
-        await app.post_init(app)
-    await app.start()
-    runner = await start_server(webhook_app(path, secret, deliver, adapter.health), host, port)
-    await app.bot.set_webhook(settings.webhook_url.rstrip("/") + path, secret_token=secret,
-                              allowed_updates=allowed_updates, max_connections=40)
-    log.info("webhook mode: listening on %s:%d", host, port)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
-    log.info("stopping: no new updates; finishing those in hand")
-    await runner.cleanup()  # stop taking updates first
-    try:
-        await asyncio.wait_for(_drain(app), settings.stop_seconds)
-    except asyncio.TimeoutError:
-        log.warning("stopping: updates still in hand after %.0f s were dropped", settings.stop_seconds)
-    await app.stop()
-    if app.post_stop:
-        await app.post_stop(app)
-    if app.post_shutdown:
-        await app.post_shutdown(app)
-    await app.shutdown()
-
-
-async def _drain(app) -> None:
-    """Wait until every received update has been handled."""
-    while not app.update_queue.empty() or getattr(app.update_processor, "current_concurrent_updates", 0):
-        await asyncio.sleep(0.05)
-    await asyncio.sleep(0)
+    return composition.adapter.exit_code
 
 
 if __name__ == "__main__":

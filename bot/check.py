@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from datetime import datetime
+from typing import Callable, Literal
 
 from fluent.syntax import ast, visitor
 
@@ -19,7 +21,8 @@ from .register import RegisterData
 from .render import REQUIRED_IDS, TELEGRAM_LIMIT
 
 BUTTON_LABEL_LIMIT = 64
-_PHONE_LIKE = re.compile(r"(?<![\d.:–-])(\+381[\s\d/-]{6,}|0\d{1,3}[\s/-]?\d{2,4}[\s/-]?\d{2,4}|19[234]|116\s?\d{3}|112)(?![\d:])")
+_PHONE_LIKE = re.compile(r"(?<![\d.:–-])(\+381[\s\d/-]{6,}|0\d{1,3}[\s/-]?\d{2,4}[\s/-]?\d{2,4}"
+                         r"|19[234]|116\s?\d{3}|112)(?![\d:])")
 
 
 class _Scan(visitor.Visitor):
@@ -116,8 +119,9 @@ def cross_check(dialogue: Dialogue, texts: Texts, data: RegisterData) -> list[Pr
     # 3. texts with a length limit: Telegram's own (description 512, short description 120, command
     #    descriptions 256) and the project's (rights screens ~600: short enough to read on a phone)
     sample = {"police": "192", "ambulance": "194", "fire": "193"}
+    severity: Literal["error", "warning"]
     for tag in texts.languages:
-        for mid, limit, severity in LENGTH_LIMITS:
+        for mid, limit, severity in LENGTH_LIMITS:  # type: ignore[assignment]
             if not texts.has(tag, mid) or mid not in texts.locales[tag].messages:
                 continue
             n = len(texts.format(tag, mid, sample))
@@ -265,6 +269,10 @@ def register_names(data: RegisterData) -> tuple[dict[str, str], dict[str, str]]:
     return names, acronyms
 
 
+def _fixed_clock(moment: datetime) -> Callable[[], datetime]:
+    return lambda: moment
+
+
 def names_in_texts(texts: Texts, data: RegisterData) -> list[Problem]:
     """A message may not name a register entry: the renderer shows the entry (with its number) instead."""
     from .textnorm import cyr_to_lat, fold
@@ -297,7 +305,7 @@ def names_in_texts(texts: Texts, data: RegisterData) -> list[Problem]:
 def english_in_serbian(data: RegisterData) -> list[Problem]:
     """A Serbian answer should not carry an English name or description: give name_sr / about_sr."""
     problems = []
-    for line, s in enumerate(data.services, start=2):
+    for s in data.services:
         if not s.shown:
             continue
         for lang, about in s.abouts:
@@ -330,7 +338,7 @@ def answers_check(texts: Texts, data: RegisterData, today, nearby_km: float = 60
         register = Register(data, nearby_km=nearby_km, caution_days=caution_days, today=lambda day=day: day)
         moment = datetime.combine(day, datetime.min.time().replace(hour=10), tzinfo=BELGRADE)
         renderer = Renderer(texts, register, {"typed": "deleted", **register.emergency_numbers()},
-                            now=lambda moment=moment: moment)
+                            now=_fixed_clock(moment))
         pairs = fitting = longest = 0
         missing: list[str] = []
         for place in register.places.values():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from .core import Core
-from .engine import Command, Other, Press, Show, Start, Text
+from .engine import Show
 from .render import Out
 
 COMMANDS = ("start", "help", "language", "leave")
@@ -63,7 +63,7 @@ def services(core: Core, town: str, need: str, lang: str, out=sys.stdout) -> int
         return 2
     match = core.world.match(town)
     places = core.register.places
-    if match.status == "found":
+    if match.status == "found" and match.place:
         print(f"place: {places[match.place].name_latn}", file=out)
     elif match.status == "several":
         print("place: ?", file=out)

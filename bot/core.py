@@ -15,8 +15,10 @@ from .render import Out, Renderer, find_audio
 from .stats import DemandCounter
 
 
-@dataclass
+@dataclass(frozen=True)
 class Core:
+    """Built once by build_core/load_core and never changed: a reload builds a new one, and the
+    channel that counts answers gets a copy with its counter (`dataclasses.replace(core, demand=…)`)."""
     dialogue: Dialogue
     texts: Texts
     register: Register
@@ -41,8 +43,6 @@ class Core:
                     self.demand.add_failed(service=r.failed)
         return session, self.renderer.render(replies, session.lang)
 
-    def lang_of(self, session: Session | None) -> str | None:
-        return session.lang if session else None
 
 
 def load_sources(settings: Settings) -> tuple[Dialogue | None, Texts, RegisterData, list[Problem]]:
@@ -88,14 +88,14 @@ def load_words(settings: Settings, dialogue: Dialogue) -> tuple[dict, list[Probl
 
 
 def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_typed: bool = True,
-               typed_words: dict | None = None) -> Core:
+               typed_words: dict | None = None, audio: dict | None = None, version: str = "") -> Core:
     from .words import build as build_vocabulary
     vocabulary = build_vocabulary(typed_words or {}, texts, dialogue)
     matcher = TownMatcher(register.aliases, register.settlements, reserved=vocabulary.single)
     names = {p.id: (p.name_latn, p.name_cyrl, p.name_en) for p in register.places.values()}
     # Texts that describe the bot's own behaviour follow its settings (e.g. the privacy line).
     extra = {"typed": "deleted" if delete_typed else "kept", **register.emergency_numbers()}
-    renderer = Renderer(texts, register, extra)
+    renderer = Renderer(texts, register, extra, audio=audio)
     by_id = {s.id: s for s in register.services}
 
     def service_name(sid: str, lang: str | None) -> str:
@@ -104,7 +104,7 @@ def build_core(dialogue: Dialogue, texts: Texts, register: Register, delete_type
     world = World(match=matcher.match, place_names=names, nearest=register.nearest_place,
                   services=renderer.listed, has_more=renderer.has_more, service_name=service_name,
                   understand=vocabulary.understand)
-    return Core(dialogue, texts, register, world, renderer)
+    return Core(dialogue, texts, register, world, renderer, version=version)
 
 
 SHRINK_LIMIT = 0.8  # a hot reload that keeps fewer than this share of a register file's rows is refused
@@ -133,10 +133,9 @@ async def load_core(settings: Settings, previous: Register | None = None) -> Cor
         raise InvalidFiles(problems)
     build_database(data, settings.db_path)
     register = await Register.open(settings.db_path, nearby_km=settings.nearby_km, caution_days=settings.caution_days)
-    core = build_core(dialogue, texts, register, settings.delete_typed, load_words(settings, dialogue)[0])
-    core.renderer.audio = find_audio(settings.data_dir, texts.languages)
-    core.version = files_hash(settings.dialogs_dir, settings.locales_dir)
-    return core
+    return build_core(dialogue, texts, register, settings.delete_typed, load_words(settings, dialogue)[0],
+                      audio=find_audio(settings.data_dir, texts.languages),
+                      version=files_hash(settings.dialogs_dir, settings.locales_dir))
 
 
 def files_hash(*folders) -> str:

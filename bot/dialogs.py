@@ -12,10 +12,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Mapping
 
 from .problems import Problem, did_you_mean
-from .register import NEEDS
+from .vocabulary import NEEDS
 
 EXPECTS = {
     None: (),
@@ -33,7 +33,7 @@ SCREEN_KEYS = ("says", "expect", "buttons", "on", "then", "shows", "end", "colum
 BUTTON_KEYS = ("id", "label", "next", "set", "if")
 SET_KEYS = ("need", "place", "danger", "mark", "marks", "page")
 # Outcomes a screen may name but need not: town → known (the town is already known, e.g. from a link).
-OPTIONAL_OUTCOMES = {"town": ("known",)}
+OPTIONAL_OUTCOMES: dict[str | None, tuple[str, ...]] = {"town": ("known",)}
 CALLBACK_LIMIT = 64
 SEP = "|"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -94,7 +94,7 @@ class Dialogue:
 
 
 def _line_index(text: str) -> dict[str, int]:
-    out = {}
+    out: dict[str, int] = {}
     for i, line in enumerate(text.splitlines(), 1):
         m = re.match(r"\s*\[\s*screen\.([A-Za-z0-9_-]+)\s*\]", line)
         if m:
@@ -150,7 +150,8 @@ def load(dialog_dir: Path, max_place_id: int = 24) -> tuple[Dialogue | None, lis
         for name, spec in (doc.get("screen") or {}).items():
             line = index.get(name, 1)
             if name in screens:
-                problems.append(Problem(rel, line, f'screen "{name}" is defined twice (also in {lines[name][0]}); rename one', where=name))
+                problems.append(Problem(rel, line, f'screen "{name}" is defined twice (also in {lines[name][0]}); rename one',
+                                        where=name))
                 continue
             screen = _screen(name, spec, rel, text, line, problems)
             if screen:
@@ -162,10 +163,11 @@ def load(dialog_dir: Path, max_place_id: int = 24) -> tuple[Dialogue | None, lis
     if not isinstance(start, str):
         problems.append(Problem(where_top, None, 'the dialogue needs start = "<screen>" at the top of one file'))
         start = ""
-    languages = tuple(top.get("languages") or ())
-    commands = dict(top.get("commands") or {})
-    replies = dict(top.get("replies") or {})
-    links = {str(k): str(v) for k, v in (top.get("links") or {}).items()}
+    values: dict[str, Any] = top  # TOML values: checked below, key by key
+    languages: tuple[str, ...] = tuple(values.get("languages") or ())
+    commands: dict[str, str] = dict(values.get("commands") or {})
+    replies: dict[str, str] = dict(values.get("replies") or {})
+    links = {str(k): str(v) for k, v in (values.get("links") or {}).items()}
     for word in links:
         if not re.fullmatch(r"[a-z0-9]+", word):
             problems.append(Problem(top_file.get("links", "dialogs"), None, f'[links] word "{word}" may use only '
@@ -197,7 +199,7 @@ def _screen(name: str, spec: object, rel: str, text: str, line: int, problems: l
         bad(f'screen "{name}": expect = "{expect}" is not an input kind; use one of: '
             + ", ".join(k for k in EXPECTS if k) + "." + did_you_mean(str(expect), [k for k in EXPECTS if k]), "expect")
         expect = None
-    buttons = []
+    buttons: list[Button] = []
     for i, b in enumerate(spec.get("buttons") or []):
         if not isinstance(b, dict):
             bad(f'screen "{name}": button {i + 1} must be {{ id = "...", label = "...", next = "..." }}', "buttons")
@@ -348,7 +350,8 @@ def _check_graph(d: Dialogue, top_file: dict[str, str], max_place_id: int) -> li
                                     'then = "<screen>", or end = true', where=s.name))
     # then-chains must not loop
     for s in d.screens.values():
-        seen, cur = [], s
+        seen: list[str] = []
+        cur: Screen | None = s
         while cur and cur.then and cur.then != BACK:
             if cur.name in seen:
                 f, line = at(s.name)

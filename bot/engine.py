@@ -73,6 +73,9 @@ class Session:
     marks: tuple[str, ...] = ()  # self-check answers ("documents", ...): memory only, gone with the session
     more: bool = False  # the answer's "More" was pressed: list the rest too
     resume: str | None = None  # /language from a screen: go back there once the language is chosen
+    # The services a "which one?" screen listed, by id: a press names one by position, and a reload of
+    # the register between showing and pressing must not make it count another.
+    offered: tuple[str, ...] = ()
 
 
 # --- what goes out --------------------------------------------------------------------------
@@ -328,15 +331,15 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
         choice = value[1:]
         if screen.expect == "language" and choice in d.languages:
             # /language from a screen returns there in the new language; a first choice goes on.
-            target = session.resume if session.resume in d.screens else screen.on["chosen"]
+            target = session.resume if session.resume and session.resume in d.screens else screen.on["chosen"]
             return _goto(d, world, replace(session, lang=choice, resume=None), target)
         if screen.expect == "town-choice" and choice in session.choices:
             return _goto(d, world, replace(session, place=choice, choices=(), more=False), screen.on["chosen"])
         if screen.expect == "service-choice" and choice.isdigit():
-            listed = world.services(session.need or "unsure", session.place, session.more)
+            listed = session.offered  # what the screen showed, even if the register changed since
             if int(choice) < len(listed):
-                session, replies = _goto(d, world, session, screen.on["chosen"])
-                return session, [evolve(replies[0], failed=listed[int(choice)][0]), *replies[1:]]
+                session, replies = _goto(d, world, replace(session, offered=()), screen.on["chosen"])
+                return session, [evolve(replies[0], failed=listed[int(choice)]), *replies[1:]]
         return _hint(d, world, session, "stale")
     button = screen.button(value)
     if button is None or (button.when is not None and not set(button.when) & set(session.marks)):
@@ -344,7 +347,7 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
     changes: dict[str, object] = {"more": False}
     for key, val in button.set:
         if key == "mark" and val not in session.marks:
-            changes["marks"] = (*changes.get("marks", session.marks), val)
+            changes["marks"] = (*tuple(changes.get("marks", session.marks)), val)  # type: ignore[arg-type]
         elif key == "marks":
             changes["marks"] = ()
         elif key == "need":
@@ -386,6 +389,9 @@ def _goto(d: Dialogue, world: World, session: Session, target: str, back_to: str
         if screen.expect == "language" and session.lang and back_to and back_to != target:
             session = replace(session, resume=back_to)  # changing language: come back here after
         session = replace(session, screen=target, ended=screen.end)
+        if screen.expect == "service-choice":
+            listed = world.services(session.need or "unsure", session.place, session.more)
+            session = replace(session, offered=tuple(sid for sid, _ in listed))
         replies += _render(d, world, session, screen)
         if not screen.then or screen.end:
             return session, replies
@@ -408,9 +414,9 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
                  for p in session.choices]
     listed: tuple = ()
     if screen.expect == "service-choice":  # by position: service ids may be longer than 64 bytes allow
-        listed = world.services(session.need or "unsure", session.place, session.more)
+        listed = session.offered
         rows += [(Button("service-option", callback(screen.name, f"={i}"), {"name": world.service_name(sid, lang)}),)
-                 for i, (sid, _) in enumerate(listed)]
+                 for i, sid in enumerate(listed)]
     marks = frozenset(session.marks) & screen.conditions if screen.conditions else frozenset()
     fixed = _fixed_rows(screen.name, screen.buttons, screen.columns, marks)
     if screen.pager and (session.more or not world.has_more(session.need or "unsure", session.place)):

@@ -87,11 +87,11 @@ class Texts:
                 status = None
                 for entry in resource.body:
                     if isinstance(entry, ast.ResourceComment):
-                        m = _STATUS.search(entry.content)
-                        status = status or (m and m.group(1).lower())
+                        found = _STATUS.search(entry.content or "")
+                        status = status or (found.group(1).lower() if found else None)
                     elif isinstance(entry, ast.Junk):
-                        line = _line_of(source, entry.span.start)
-                        detail = "; ".join(a.message for a in entry.annotations) or "unreadable text"
+                        line = _line_of(source, entry.span.start if entry.span else 0)
+                        detail = "; ".join(str(a.message) for a in entry.annotations) or "unreadable text"
                         problems.append(Problem(rel, line, f"Fluent syntax error: {detail}. Check that the line starts "
                                                 "with an id followed by ' = ', that continuation lines are indented, "
                                                 "and that every {{ has its }}"))
@@ -99,12 +99,12 @@ class Texts:
                         mid = entry.id.name
                         if mid in loc.messages:
                             f0, l0 = loc.where[mid]
-                            problems.append(Problem(rel, _line_of(source, entry.span.start),
+                            problems.append(Problem(rel, _line_of(source, entry.span.start if entry.span else 0),
                                                     f'message "{mid}" is defined twice (first in {f0}:{l0}); keep one',
                                                     where=mid))
                             continue
                         loc.messages[mid] = entry
-                        loc.where[mid] = (rel, _line_of(source, entry.span.start))
+                        loc.where[mid] = (rel, _line_of(source, entry.span.start if entry.span else 0))
                 (loc.reviewed_files if status == "reviewed" else loc.draft_files).append(rel)
                 bundle.add_resource(FluentResource(source))
             if tag in DERIVED and DERIVED[tag] in locales:
@@ -140,6 +140,6 @@ class Texts:
                 text, errs = bundle.format_pattern(message.value, dict(args or {}))
                 if errs:
                     log.warning("message %s in %s: %d formatting error(s)", msg_id, tag, len(errs))
-                return text
+                return str(text)
         log.error("message %s is missing in every language", msg_id)
         return "…"

@@ -61,7 +61,7 @@ class ChatRateLimiter(BaseRateLimiter[int]):
                 left = until - time.monotonic()
                 if left > 0:
                     raise RetryAfter(max(1, int(left)))
-                del self._cooling[key]
+                del self._cooling[key]  # type: ignore[arg-type]  # found under this key just above
         for attempt in range(self.retries + 1):
             try:
                 # Telegram's ~30 a second is about messages sent; answers to presses, edits and deletes

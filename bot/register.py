@@ -24,10 +24,8 @@ import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from .problems import InvalidFiles, Problem, did_you_mean, errors
+from .vocabulary import NEEDS, SPECIAL_NEEDS
 
-NEEDS = ("shelter", "talk", "health", "legal", "work", "child", "foreigner", "report", "unsure")
-# Lists the bot shows outside the needs menu: emergency numbers, and lines for "in danger now".
-SPECIAL_NEEDS = ("emergency", "danger", "danger-child")
 KINDS = ("emergency", "state", "ngo", "social-work", "shelter", "police", "health", "other")
 SCOPES = ("national", "province", "district", "municipality")
 # verified: the service's own page prints it; secondary: a news item quotes it; stale and not-working:
@@ -57,7 +55,8 @@ SETTLEMENT_COLUMNS = ("name", "name_cyrl", "other_names", "municipalities", "met
 SETTLEMENT_METHODS = ("source", "nearest-seat", "which-one")
 SERVICE_COLUMNS = (
     "id", "name", "kind", "needs", "scope", "area", "phones", "email", "hours", "free", "anonymous",
-    "languages", "accessible", "involvement", "address", "confidential", "source_url", "source_date", "checked_on", "status", "notes",
+    "languages", "accessible", "involvement", "address", "confidential", "source_url", "source_date", "checked_on", "status",
+    "notes",
 )
 # Optional columns (an older spreadsheet without them still imports; empty = not given).
 SERVICE_OPTIONAL = (
@@ -285,12 +284,14 @@ def parse_phone(text: str) -> Phone:
     kind = kind.strip().lower() or "voice"
     number = " ".join(number.replace("/", " ").replace("-", " ").split())
     if kind not in PHONE_TYPES:
-        raise ValueError(f'phone type "{kind}" is unknown; use one of {", ".join(PHONE_TYPES)} before a colon, e.g. "sms:066 123 456"')
+        raise ValueError(f'phone type "{kind}" is unknown; use one of {", ".join(PHONE_TYPES)} before a colon, '
+                         'e.g. "sms:066 123 456"')
     digits = number.replace(" ", "")
     if digits in NOT_OPERATIONAL:
         raise ValueError(NOT_OPERATIONAL[digits])
     if not _PHONE_CHARS.match(number):
-        raise ValueError(f'"{number}" is not a phone number: use digits and spaces only, e.g. "011 785 00 00"; put remarks in notes')
+        raise ValueError(f'"{number}" is not a phone number: use digits and spaces only, e.g. "011 785 00 00"; '
+                         "put remarks in notes")
     parsed = phonenumbers.parse(number, "RS")
     if digits.startswith(("0", "+381")):
         if not phonenumbers.is_valid_number(parsed):
@@ -374,7 +375,7 @@ def load_csv(data_dir: Path, given: dict | None = None, today: date | None = Non
     by_id: dict[str, Place] = {}
     by_name: dict[str, str] = {}
     for line, r in places.rows:
-        def bad(msg: str, line=line, r=r) -> None:
+        def bad(msg: str, line: int = line, r: dict = r) -> None:
             problems.append(Problem(places.name, line, msg, where=r.get("id", "")))
 
         if not re.fullmatch(r"[a-z0-9-]+", r["id"]):
@@ -431,7 +432,7 @@ def load_csv(data_dir: Path, given: dict | None = None, today: date | None = Non
     seen: set[str] = set()
     for order, (line, r) in enumerate(services.rows):
         row_problems: list[str] = []
-        bad = row_problems.append
+        bad = row_problems.append  # type: ignore[assignment]  # one message per problem, as for places
         sid = r["id"]
         if not re.fullmatch(r"[a-z0-9-]+", sid):
             bad(f'id "{sid}" must be lower-case letters, digits and "-"')
@@ -445,7 +446,8 @@ def load_csv(data_dir: Path, given: dict | None = None, today: date | None = Non
         needs = _split(r["needs"])
         for need in needs:
             if need not in NEEDS + SPECIAL_NEEDS:
-                bad(f'need "{need}" is unknown; use any of: {", ".join(NEEDS + SPECIAL_NEEDS)}.' + did_you_mean(need, NEEDS + SPECIAL_NEEDS))
+                bad(f'need "{need}" is unknown; use any of: {", ".join(NEEDS + SPECIAL_NEEDS)}.'
+                    + did_you_mean(need, NEEDS + SPECIAL_NEEDS))
         if not needs:
             bad("needs is empty: name at least one need this service helps with")
         area: list[str] = []
@@ -516,7 +518,7 @@ def load_csv(data_dir: Path, given: dict | None = None, today: date | None = Non
             if value and not _PARTIAL_DATE.match(value):
                 bad(f'{col} "{value}" must be a date like 2025-03-14 (or 2025-03, or 2025): {what}; '
                     "put remarks in source_note")
-            elif value and partial_date(value) > (today or date.today()) + timedelta(days=1):
+            elif value and (partial_date(value) or date.min) > (today or date.today()) + timedelta(days=1):
                 bad(f'{col} "{value}" is in the future; write {what}')
         only_for = _split(r.get("for", ""))
         for who in only_for:
@@ -621,7 +623,8 @@ def build_database(data: RegisterData, db_path: Path) -> None:
             for s in data.services:
                 con.execute("INSERT INTO services VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
                     s.id, s.order, s.name, s.kind, s.scope, s.email, _hours_text(s.hours), s.free, s.anonymous,
-                    ";".join(s.languages), ";".join(s.accessible), s.involvement, s.address, s.confidential, s.source_url, s.source_date,
+                    ";".join(s.languages), ";".join(s.accessible), s.involvement, s.address, s.confidential, s.source_url,
+                    s.source_date,
                     s.checked_on, s.status, ";".join(s.only_for), s.source_note, s.source_quote))
                 con.executemany("INSERT INTO service_texts VALUES (?,?,?,?)",
                                 [(s.id, lang, "name", t) for lang, t in s.names]

@@ -140,7 +140,8 @@ def read_source(path: Path) -> tuple[dict, list[Problem]]:
             header = [_cell(v) for v in rows[0]]
             name = ws.title.strip().lower()
             if name == "calls" or all(c in header for c in ("id", "confirmed", "call_date")):
-                body = [(i, {h: (_cell(v) if j < len(row) else "") for j, (h, v) in enumerate(zip(header, row)) if h})
+                body = [(i, {h: (_cell(v) if j < len(row) else "")
+                             for j, (h, v) in enumerate(zip(header, row, strict=False)) if h})
                         for i, row in enumerate(rows[1:], start=2) if any(_cell(v) for v in row)]
                 tables["calls"] = (f"{path.name} [{ws.title}]", [h for h in header if h], body)
                 continue
@@ -393,7 +394,7 @@ def hsds(register: Register) -> dict[str, list[dict]]:
                        "schedules": [_clean(x) for x in schedules], "languages": [_clean(x) for x in languages],
                        "service_areas": [_clean(x) for x in areas],
                        "service_at_locations": [{**_clean(sal), "location": {**_clean(loc), "addresses": [_clean(a)]}}
-                                                for sal, loc, a in zip(sals, locations, addresses)]})
+                                                for sal, loc, a in zip(sals, locations, addresses, strict=True)]})
     t["_services_json"] = nested
     return t
 
@@ -592,7 +593,7 @@ def apply_calls(calls_table: tuple, services: tuple, problems: list[Problem]) ->
             continue
         day = c.get("call_date", "").strip()
         try:
-            ok = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)) and partial_date(day) <= date.today()
+            ok = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)) and (partial_date(day) or date.max) <= date.today()
         except ValueError:
             ok = False
         if not ok:

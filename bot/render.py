@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Callable
 
 from .engine import Reply, Show
@@ -26,9 +27,11 @@ REQUIRED_IDS = (
     "language-name", "town-option", "emergency-children", "section-local", "section-local-none",
     "section-nearby", "section-national", "section-empty", "entry-distance", "entry-confirmed",
     "entry-public", "entry-news", "entry-public-undated", "entry-news-undated", "entry-may-have-changed",
-    "for-women", "for-children", "for-women-children", *(f"month-{m}" for m in range(1, 13)), "call-note", *(f"phone-{t}" for t in PHONE_TYPES if t != "voice"),
+    "for-women", "for-children", "for-women-children", *(f"month-{m}" for m in range(1, 13)), "call-note",
+    *(f"phone-{t}" for t in PHONE_TYPES if t != "voice"),
     "hours-always", "hours-span", "open-now", "closed-now", "involvement-ask",
-    *(f"involvement-{v}" for v in INVOLVEMENT if v != "unknown"), *(f"access-{a}" for a in ACCESSIBLE), "flag-free", "flag-anonymous", "flag-languages", "group-only-private",
+    *(f"involvement-{v}" for v in INVOLVEMENT if v != "unknown"), *(f"access-{a}" for a in ACCESSIBLE), "flag-free",
+    "flag-anonymous", "flag-languages", "group-only-private",
     "cmd-start", "cmd-help", "cmd-language", "cmd-leave", "bot-description", "bot-short-description",
     "flyer-name", "flyer-what", "flyer-free", "flyer-emergency", "flyer-scan", "btn-listen", "selfcheck-result",
     *(f"rights-{t}" for t in ("intro", "social", "legal-aid", "health", "recovery", "foreigners", "children")),
@@ -51,7 +54,7 @@ class Renderer:
     CACHE_SIZE = 4096
 
     def __init__(self, texts: Texts, register: Register, extra_args: dict | None = None,
-                 now: Callable[[], datetime] | None = None):
+                 now: Callable[[], datetime] | None = None, audio: dict[tuple[str, str], Path] | None = None):
         self.texts, self.register = texts, register
         self.extra_args = dict(extra_args or {})
         self.now = now or (lambda: datetime.now(BELGRADE))  # "open now" is Belgrade wall-clock time
@@ -59,14 +62,14 @@ class Renderer:
         self._clock: datetime | None = None
         self._pages: dict[tuple[str, str | None], Pages] = {}
         # (language, message id) → recording under data/audio/, offered with a "🔊 Listen" button
-        self.audio: dict[tuple[str, str], object] = {}
+        self.audio: dict[tuple[str, str], Path] = dict(audio or {})
 
     def t(self, lang: str | None, msg_id: str, **args) -> str:
         return self.texts.format(lang, msg_id, args)
 
     def render(self, replies: list[Reply], lang: str | None) -> list[Out]:
         keys = tuple(r.key for r in replies)
-        key = (lang, keys) if None not in keys else (lang, repr(replies))
+        key: tuple = (lang, keys) if None not in keys else (lang, repr(replies))
         if any(r.show for r in replies):  # lists say "open now": valid for the current minute only
             self._clock = self.now().replace(second=0, microsecond=0)
             key += (self._clock,)
@@ -255,6 +258,7 @@ class Renderer:
         """"confirmed by phone, Nov 2026" or "public source, 2018"; "may have changed" when old."""
         if s.checked_on:
             day = s.checked_date
+            assert day is not None  # confirmed() means a call date
             text = self.t(lang, "entry-confirmed", month=self.t(lang, f"month-{day.month}"), year=str(day.year))
         else:
             kind = "news" if s.status == "secondary" else "public"
@@ -313,7 +317,7 @@ def _shrink(p: Pages) -> Pages | None:
     return None
 
 
-def find_audio(data_dir, languages) -> dict[tuple[str, str], object]:
+def find_audio(data_dir, languages) -> dict[tuple[str, str], Path]:
     """Recordings operators added: data/audio/<language>/<message id>.ogg (checked by `check`)."""
     from pathlib import Path
     root = Path(data_dir) / "audio"

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import engine
 from .core import Core
-from .engine import Command, Press, Reply, Session, Start, Text
+from .engine import Command, Event, Press, Reply, Session, Start, Text
 from .i18n import LANGUAGES
 from .problems import did_you_mean
 
@@ -93,7 +93,7 @@ def run(core: Core, conv: Conversation, lang: str) -> Result:
             head, sep, rest = payload.partition("_")
             if head in LANGUAGES:  # a deep link in the script's language → the language being run
                 payload = lang + sep + rest
-            event = Start(payload)
+            event: Event = Start(payload)
         elif "type" in step:
             event = Text(step["type"])
         elif "command" in step:

@@ -212,11 +212,11 @@ async def read(path: Path, since: str | None = None) -> list[tuple[str, str, str
 def table(rows: Iterable[tuple[str, str, str, str, int]]) -> tuple[list[str], list[str], dict]:
     """Counts by district × need, with totals, before suppression."""
     cells: Counter[tuple[str, str]] = Counter()
-    for _, district, need, _, n in rows:
-        cells[(district, need)] += n
+    for _, district, need, _, count in rows:
+        cells[(district, need)] += count
     districts = sorted({d for d, _ in cells}, key=lambda d: (d == NO_PLACE, d))
     needs = [n for n in (*NEEDS, OTHER) if any(k[1] == n for k in cells)]
-    grid = {(d, n): cells.get((d, n), 0) for d in districts for n in needs}
+    grid: dict[tuple[str, str], int] = {(d, n): cells.get((d, n), 0) for d in districts for n in needs}
     for d in districts:
         grid[(d, TOTAL)] = sum(grid[(d, n)] for n in needs)
     for n in needs + [TOTAL]:
@@ -262,7 +262,7 @@ def report(rows, fmt: str = "table") -> str | bytes:
         shown = [(n, grid[(TOTAL, n)]) for n in needs if (TOTAL, n) not in hidden]
         return _png([n for n, _ in shown], [v for _, v in shown])
     widths = [max(len(r[i]) for r in [header] + body) for i in range(len(header))]
-    lines = ["  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths)))
+    lines = ["  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths, strict=True)))
              for r in [header] + body]
     return "\n".join(lines) + (f"\n<{THRESHOLD}: fewer than {THRESHOLD}, not shown; x: not shown, because with the "
                                 f"totals it would reveal a small cell\n")

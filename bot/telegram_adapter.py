@@ -13,8 +13,9 @@ import json
 import logging
 import signal
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message,
                       Update)
@@ -27,7 +28,7 @@ from .core import Core
 from .engine import Command, Event, Location, Other, Press, Session, Start, Text, leaves
 from .ratelimit import ChatRateLimiter, PerChatProcessor, _seconds
 from .render import Out
-from .sessions import MemorySessions
+from .sessions import MemorySessions, RedisSessions
 from .web import health_app
 
 log = logging.getLogger("putokaz")
@@ -88,7 +89,7 @@ class ChatState:
     def decode(cls, raw: bytes) -> "ChatState":
         d = json.loads(raw)
         known = set(Session.__dataclass_fields__)
-        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in d["session"].items() if k in known}
+        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in d["session"].items() if k in known}
         return cls(Session(**fields), d.get("first"), d.get("top"), d.get("screen"), d.get("album"))
 
 
@@ -138,28 +139,41 @@ def event_of(message: Message) -> Event:
     return Other(kind)
 
 
+def make_sessions(settings: Settings) -> MemorySessions[ChatState] | RedisSessions[ChatState]:
+    """The per-chat store the settings ask for: in memory (the default), or Redis for several instances."""
+    if settings.sessions_url:
+        return RedisSessions(settings.sessions_url, settings.session_key.encode(),
+                             settings.session_minutes * 60, ChatState.encode, ChatState.decode)
+    return MemorySessions[ChatState](ttl_seconds=settings.session_minutes * 60, max_size=settings.session_max)
+
+
+def make_demand(settings: Settings, core: Core):
+    """The answer counter (bot/stats.py), or None when PUTOKAZ_STATS is off."""
+    if not settings.stats:
+        return None
+    from .stats import DemandCounter
+    return DemandCounter(settings.stats_db, {p.district for p in core.register.places.values()},
+                         core.texts.languages, services=[s.id for s in core.register.services])
+
+
+_DEFAULT = object()
+
+
 class TelegramAdapter:
-    def __init__(self, core: Core, settings: Settings):
+    def __init__(self, core: Core, settings: Settings, sessions=None, demand=_DEFAULT):
+        """`sessions` and `demand` come from the composition root (bot/app.py); left out, they are
+        made from the settings as it would make them."""
         self.core = core
         self.settings = settings
-        if settings.sessions_url:
-            from .sessions import RedisSessions
-            self.sessions = RedisSessions(settings.sessions_url, settings.session_key.encode(),
-                                          settings.session_minutes * 60, ChatState.encode, ChatState.decode)
-        else:
-            self.sessions = MemorySessions(ttl_seconds=settings.session_minutes * 60, max_size=settings.session_max)
+        self.sessions: MemorySessions[ChatState] | RedisSessions[ChatState] = sessions or make_sessions(settings)
         self.processor = PerChatProcessor(burst=settings.flood_burst, per_second=settings.flood_per_second,
                                           keyer=self.sessions.key, max_chats=settings.session_max,
                                           urgent=self._urgent, on_drop=self._dropped)
         # chat key → (task, chat id, first id, newest id): "erase in 1 hour", in memory only
         self.erase_later: dict[bytes, tuple[asyncio.Task, int, int | None, int]] = {}
         self.exit_code = 0
-        self.demand = None
-        if settings.stats:
-            from .stats import DemandCounter
-            self.demand = DemandCounter(settings.stats_db, {p.district for p in core.register.places.values()},
-                                        core.texts.languages, services=[s.id for s in core.register.services])
-        core.demand = self.demand
+        self.demand = make_demand(settings, core) if demand is _DEFAULT else demand
+        self.core = replace(core, demand=self.demand)  # Core is frozen: this adapter's copy counts
         self.ready = False  # /healthz answers 200 only once the bot is serving
         self._menus_sent: dict | None = None
         self._app: Application | None = None
@@ -242,6 +256,8 @@ class TelegramAdapter:
             await self._flush()
 
     async def _flush(self, final: bool = False) -> None:
+        if self.demand is None:
+            return
         try:
             await self.demand.flush(final=final)
         except Exception as exc:  # noqa: BLE001 - counting must never stop the help
@@ -284,8 +300,7 @@ class TelegramAdapter:
             return False
         if self.demand is not None:
             self.demand.services = frozenset(s.id for s in core.register.services)
-        core.demand = self.demand
-        self.core = core
+        self.core = replace(core, demand=self.demand)
         if self._app is not None:
             await self.register_commands(self._app)  # only if the texts changed
         log.info("reloaded: %d screens, %d services, %d languages", len(core.dialogue.screens),
@@ -322,15 +337,17 @@ class TelegramAdapter:
         default, and Romani has no code, so the default must be understandable to a Romani speaker:
         the default description is the Serbian text followed by the Romani one (Roma in Serbia read
         Serbian), the default menu and short description are Serbian. Sent again only when changed."""
-        menus = telegram_menus(self.core)
-        if menus == self._menus_sent:
+        menus: dict | None = telegram_menus(self.core)
+        if menus == self._menus_sent or menus is None:
             return
         for code, (commands, description, short) in menus.items():
             for what, call in (
-                ("command menu", lambda: app.bot.set_my_commands(
+                ("command menu", lambda commands=commands, code=code: app.bot.set_my_commands(
                     [BotCommand(c, d) for c, d in commands], language_code=code)),
-                ("description", lambda: app.bot.set_my_description(description, language_code=code)),
-                ("short description", lambda: app.bot.set_my_short_description(short, language_code=code)),
+                ("description", lambda description=description, code=code: app.bot.set_my_description(
+                    description, language_code=code)),
+                ("short description", lambda short=short, code=code: app.bot.set_my_short_description(
+                    short, language_code=code)),
             ):
                 try:
                     await call()
@@ -430,7 +447,7 @@ class TelegramAdapter:
                 state = None  # hours late (the bot was down): answer, starting over
             delete_typed = self.settings.delete_typed or _personal(event)
         album = message.media_group_id if message is not None else None
-        if album is not None and state is not None and state.album == album:
+        if album is not None and message is not None and state is not None and state.album == album:
             # The rest of an album (several photos sent at once): deleted like the first, but one reply
             # for the whole album is enough.
             if delete_typed:
@@ -468,7 +485,7 @@ class TelegramAdapter:
         old_screen = this.screen
         sent, live = await self._deliver(bot, chat.id, outs, pressed)
         await typed_done()
-        current = this
+        current: ChatState | None = this
         if isinstance(self.sessions, MemorySessions):
             if self.sessions.get(key) is not this:
                 current = None  # left meanwhile: nothing is written back
@@ -492,7 +509,7 @@ class TelegramAdapter:
         await self._answer(query)
         msg_id = (query.data or "")[len(LISTEN):]
         lang = state.session.lang if state else None
-        path = self.core.renderer.audio.get((lang, msg_id))
+        path = self.core.renderer.audio.get((lang, msg_id)) if lang else None
         if state is None or path is None:
             return  # an old button, or the recording was removed: nothing to play
         try:
@@ -737,9 +754,9 @@ class _SerialisedOnce:
 
     def to_dict(self, recursive: bool = True) -> dict:
         try:
-            return self._as_dict
+            return self._as_dict  # type: ignore[attr-defined]  # set below, once
         except AttributeError:
-            as_dict = super().to_dict(recursive=recursive)
+            as_dict = super().to_dict(recursive=recursive)  # type: ignore[misc]  # a mixin before a TelegramObject
             object.__setattr__(self, "_as_dict", as_dict)  # Telegram objects are frozen after __init__
             return as_dict
 

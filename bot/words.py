@@ -29,7 +29,8 @@ from .textnorm import fold
 BASE = {"sr-Cyrl": "sr-Latn"}
 SECTIONS = {"buttons": "button", "needs": "need", "languages": "language"}
 MAX_TOKENS = 16
-SHORT, SHORT_ALONE = 3, 2  # a word of up to 3 letters counts only in a message of up to 2 words  # longer messages are not read for button words (a town may still be)
+SHORT, SHORT_ALONE = 3, 2  # a word of up to 3 letters counts only in a message of up to 2 words
+# (longer messages are read for button words only up to MAX_TOKENS words; a town may still be found)
 
 
 def _phrase(text: str) -> tuple[str, ...]:

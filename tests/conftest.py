@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -25,9 +24,18 @@ def settings(tmp_path) -> Settings:
     return replace(Settings(), db_path=tmp_path / "register.sqlite3", stats_db=tmp_path / "stats.sqlite3")
 
 
+_CORES: dict = {}
+
+
 @pytest.fixture
 async def core(settings):
-    return await load_core(settings)
+    """The shipped core, loaded once per worker and handed out as a copy (a test that sets
+    `core.demand` changes only its own). Tests that change a file build their own with load_core."""
+    key = (settings.data_dir, settings.dialogs_dir, settings.locales_dir, settings.delete_typed,
+           settings.nearby_km, settings.caution_days)
+    if key not in _CORES:
+        _CORES[key] = await load_core(settings)
+    return replace(_CORES[key])
 
 
 @pytest.fixture
@@ -64,3 +72,32 @@ async def hung_server():
         for w in held:
             w.close()
         server.close()
+
+
+# --- kinds of test: `python -m pytest -m unit` runs the quick ones ----------------------------------
+# e2e: a real bot process or Application against the local Bot API server, or the command line in a
+# subprocess; load: many simulated people at once. Everything else is a unit test (real files, real
+# SQLite, no server).
+E2E_MODULES = {"test_e2e", "test_pace_e2e", "test_safety", "test_instances", "test_deploy", "test_cli"}
+LOAD_MODULES = {"test_load"}
+E2E_FIXTURES = {"running", "h", "bot", "api"}
+
+
+def _runs_a_subprocess(item) -> bool:
+    import inspect
+    try:
+        return "subprocess" in inspect.getsource(getattr(item, "obj", None) or (lambda: None))
+    except (OSError, TypeError):
+        return False
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in LOAD_MODULES:
+            item.add_marker(pytest.mark.load)
+        elif (module in E2E_MODULES or E2E_FIXTURES & set(getattr(item, "fixturenames", ()))
+              or _runs_a_subprocess(item)):
+            item.add_marker(pytest.mark.e2e)
+        else:
+            item.add_marker(pytest.mark.unit)

@@ -232,3 +232,18 @@ def test_in_danger_now_comes_within_the_first_160_characters(core, lang):
     question = core.texts.format(lang, "ask-danger")
     assert out[0].text.index(question) + len(question) <= 160
     assert ("danger|privacy", "danger|leave") == tuple(d for row in out[0].buttons for _, d in row)[2:]
+
+
+async def test_which_number_counts_what_the_screen_showed_even_after_a_reload(run, core):
+    """The "which number did not work?" buttons name services by position; the session keeps the ids
+    the screen listed, so a register reloaded between showing and pressing cannot count another."""
+    import dataclasses
+    s, _ = run(None, Start("en_novi-sad"))
+    s, _ = run(s, Press("danger|no"))
+    s, _ = run(s, Press("need|shelter"))
+    s, r = run(s, Press("answer|failed"))
+    shown = s.offered
+    assert shown and [b.args["name"] for b in r[0].buttons[0][:1]] == [core.world.service_name(shown[0], "en")]
+    reloaded = dataclasses.replace(core.world, services=lambda need, place, more=False: (("someone-else", "X"),))
+    s, r = engine.step(core.dialogue, reloaded, s, Press("broken|=0"))
+    assert r[0].failed == shown[0] and s.offered == ()

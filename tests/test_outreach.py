@@ -232,7 +232,7 @@ RIGHTS = ("social", "legal-aid", "health", "recovery", "foreigners", "children")
 def test_rights_screens_are_short_and_reachable_in_every_language(core, lang):
     s, _ = core.step(None, Start(f"{lang}_rights"))
     assert s.screen == "rights"
-    for topic, button in zip(RIGHTS, ("social", "legal", "health", "recovery", "foreign", "children")):
+    for topic, button in zip(RIGHTS, ("social", "legal", "health", "recovery", "foreign", "children"), strict=True):
         s2, out = core.step(s, Press(f"rights|{button}"))
         assert s2.screen == f"rights-{topic}"
         body = core.texts.format(lang, f"rights-{topic}", core.renderer.extra_args)
@@ -328,7 +328,7 @@ async def test_a_recording_is_offered_and_sent_as_a_voice_message_and_leave_dele
 
 # --- end to end: menus, descriptions, a deep link ----------------------------------------------------------
 
-async def test_menus_and_descriptions_are_registered_per_language_and_a_deep_link_works(running):
+async def test_menus_and_descriptions_are_registered_per_language_and_a_deep_link_works(running):  # noqa: F811
     from bot.i18n import Texts
     api, bot = running  # the real bot process against the local Bot API server (tests/test_e2e.py)
     texts, _ = Texts.load(ROOT / "locales")

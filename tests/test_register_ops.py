@@ -355,7 +355,8 @@ HSDS_SERVICE = _obj(
                                            type={"enum": ["text", "voice", "fax", "cell", "video", "pager",
                                                           "textphone"]})},
     schedules={"type": "array", "items": _obj(["id"], id=UUID, freq={"enum": ["WEEKLY", "MONTHLY"]},
-                                              byday={"type": "string", "pattern": r"^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$"},
+                                              byday={"type": "string",
+                                                     "pattern": r"^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$"},
                                               opens_at={"type": "string", "pattern": r"^\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$"})},
     languages={"type": "array", "items": _obj(["id"], id=UUID, code={"type": "string"})},
     service_areas={"type": "array", "items": _obj(["id"], id=UUID)},
@@ -396,12 +397,13 @@ async def test_a_tap_on_a_number_that_did_not_work_counts_only_service_and_month
     counter = stats.DemandCounter(tmp_path / "s.sqlite3", {p.district for p in core.register.places.values()},
                                   core.texts.languages, today=lambda: date(2026, 11, 28),
                                   services=[s.id for s in core.register.services])
-    core.demand = counter
+    core = replace(core, demand=counter)  # Core is frozen: a copy that counts
     s, _ = core.step(None, Start("en"))
     for data in ("danger|no", "need|talk", "town|skip"):
         s, _ = core.step(s, Press(data))
     assert s.screen == "answer"
     s, out = core.step(s, Press("answer|failed"))
+    shown = s.offered  # what the "which number?" screen listed: people who saw it press from it
     labels = [b[0] for row in out[-1].buttons for b in row]
     listed = core.world.services("talk", None)
     by_id = {s.id: s for s in core.register.services}
@@ -413,10 +415,10 @@ async def test_a_tap_on_a_number_that_did_not_work_counts_only_service_and_month
     await counter.flush(final=True)
     assert not (tmp_path / "s.sqlite3").exists()  # one tap is under 3: never written
     for _ in range(2):  # two more people say the same number did not work: 2, still under 3
-        s, _ = core.step(replace(s, screen="broken"), Press("broken|=0"))
+        s, _ = core.step(replace(s, screen="broken", offered=shown), Press("broken|=0"))
     await counter.flush()
     assert not (tmp_path / "s.sqlite3").exists()
-    s, _ = core.step(replace(s, screen="broken"), Press("broken|=0"))  # the third this month
+    s, _ = core.step(replace(s, screen="broken", offered=shown), Press("broken|=0"))  # the third this month
     await counter.flush()
     import sqlite3
     con = sqlite3.connect(tmp_path / "s.sqlite3")

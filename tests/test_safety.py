@@ -35,7 +35,10 @@ class Harness:
 
     async def start(self, **overrides):
         s = replace(self.settings, **{"token": TOKEN, "api_base_url": self.url, **overrides})
-        adapter = TelegramAdapter(self.core, s)
+        # The core's texts follow the settings too (the privacy note says whether typed text is deleted):
+        # settings that change them get a core of their own, as a deployment with them would.
+        core = self.core if s.delete_typed == self.settings.delete_typed else await load_core(s)
+        adapter = TelegramAdapter(core, s)
         app = adapter.build()
         await app.initialize()
         await app.start()
@@ -112,7 +115,12 @@ async def test_keep_typed_setting_turns_deletion_off_but_not_for_personal_data(h
     await to_town_screen(h, u)
     calls = await h.step(u, "Niš")
     assert "deleteMessage" not in [c.method for c in calls]
-    assert "What you type is deleted" not in h.api.calls[1].params.get("text", "")
+    # the privacy note says what this deployment does: typed text is kept, not "deleted as soon as read"
+    calls = await h.step(user(3), "/start en") + await h.step(user(3), ("press", "danger|privacy"))
+    texts = "\n".join(c.params.get("text", "") for c in calls if c.method in ("sendMessage", "editMessageText"))
+    note = TEXTS.format("en", "privacy", {"typed": "kept"}).split("\n")[0]
+    assert note in texts  # the full privacy note was shown…
+    assert "What you type is deleted" not in texts  # …without promising what this deployment does not do
     n = len(h.api.calls)
     mid = h.api.send_kind(u, "contact", contact={"phone_number": "+381641234567", "first_name": "Canary"})
     await h.api.settle(quiet=0.15)
@@ -457,7 +465,7 @@ async def test_hot_reload_switches_to_good_files_and_keeps_the_last_good_version
     h.url = url
     try:
         adapter, app = await h.start(watch_seconds=0.2)
-        await adapter._post_init(app)  # run_polling would call it: it starts the file watcher
+        await app.post_init(app)  # run_polling would call it: it starts the file watcher
         u = user(30)
         await h.step(u, "/start en")
         await h.step(u, ("press", "danger|no"))
@@ -527,6 +535,7 @@ async def test_a_hot_reload_that_loses_a_fifth_of_the_register_is_refused(copy_t
     files = copy_tree()
     core = await load_core(files)
     adapter = TelegramAdapter(core, replace(files, token=TOKEN))
+    serving = adapter.core  # the adapter's copy of the core (with its counter)
     path = files.data_dir / "services.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
@@ -534,6 +543,6 @@ async def test_a_hot_reload_that_loses_a_fifth_of_the_register_is_refused(copy_t
         csv.writer(fh).writerows(rows[: 1 + (len(rows) - 1) // 2])  # the header and half the rows
     with caplog.at_level("ERROR", logger="putokaz"):
         assert not await adapter.reload()
-    assert adapter.core is core  # still serving every row
+    assert adapter.core is serving and len(serving.register.services) == len(core.register.services)  # every row
     refused = [r.getMessage() for r in caplog.records if "reload refused" in r.getMessage()]
     assert refused and "data/services.csv" in refused[0] and "register import" in refused[0]

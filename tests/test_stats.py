@@ -5,6 +5,7 @@ import itertools
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -181,7 +182,7 @@ async def test_an_older_weekly_file_is_folded_into_months_and_its_small_cells_ar
 async def test_answers_are_counted_once_hints_and_repeats_are_not(core, tmp_path):
     counter = stats.DemandCounter(tmp_path / "s.sqlite3", {p.district for p in core.register.places.values()},
                                   core.texts.languages)
-    core.demand = counter
+    core = replace(core, demand=counter)  # Core is frozen: a copy that counts
     s, _ = core.step(None, Start("en"))
     s, _ = core.step(s, Press("danger|no"))
     s, _ = core.step(s, Press("need|talk"))

@@ -1,0 +1,11 @@
+"""Names the engine, the register and the checker share: no I/O, nothing to import but this.
+
+`import bot.engine` must stay light (no SQLite, no phone-number tables): the dialogue and the engine
+take their words from here, the register validates against the same tuples.
+"""
+from __future__ import annotations
+
+# What a person can ask help with (the needs menu), in the register's `needs` column.
+NEEDS = ("shelter", "talk", "health", "legal", "work", "child", "foreigner", "report", "unsure")
+# Lists the bot shows outside the needs menu: emergency numbers, and lines for "in danger now".
+SPECIAL_NEEDS = ("emergency", "danger", "danger-child")
