@@ -20,14 +20,15 @@ from typing import Any
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message,
                       Update)
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Conflict, Forbidden, RetryAfter, TelegramError
+from telegram.error import Conflict, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from .config import Settings
 from .core import Core
 from .engine import Command, Event, Location, Other, Press, Session, Start, Text, leaves
-from .ratelimit import ChatRateLimiter, PerChatProcessor, _seconds
+from .ratelimit import ChatRateLimiter, PerChatProcessor
 from .render import Out
+from .delivery import TelegramDelivery, deliver
 from .sessions import MemorySessions, RedisSessions
 from .web import health_app
 
@@ -41,7 +42,6 @@ MEDIA_KINDS = ("photo", "video", "voice", "sticker", "document", "animation", "v
                "contact", "location", "venue", "poll", "dice", "game", "story")
 # Messages that carry someone's personal data: always deleted, whatever the settings.
 PERSONAL = ("contact", "location", "venue")
-DELETE_BATCH = 100
 EXIT_CONFLICT = 3
 
 
@@ -52,7 +52,6 @@ EXIT_CONFLICT = 3
 LEAVE_BACK = 300
 LEAVE_AHEAD = 100
 LEAVE_SPAN_MAX = 3000
-ERASE_TRIES = 6  # per batch of 100, on 429 / 5xx / network errors, with backoff
 
 
 def erase_window(top: int, first: int | None = None) -> list[int]:
@@ -591,88 +590,25 @@ class TelegramAdapter:
         except TelegramError:
             pass  # too old, or Telegram is busy: the person still gets the reply
 
+    def delivery(self, bot) -> TelegramDelivery:
+        """This channel's side of bot/delivery.py: the Bot API calls, and forgetting a blocked chat."""
+        return TelegramDelivery(bot, blocked=lambda chat_id: self._forget(self.sessions.key(chat_id)))
+
     async def _deliver(self, bot, chat_id: int, outs: list[Out], pressed: Message | None
                        ) -> tuple[list[int], int | None]:
-        """Replace the pressed screen with the next one where possible; send the rest. Returns the ids
-        sent and the id of the message that now carries the live buttons (None: no buttons went out)."""
-        sent: list[int] = []
-        live: int | None = None
-        first = 0
-        if pressed is not None and outs and outs[0].kind == "screen":
-            try:
-                await bot.edit_message_text(outs[0].text, chat_id=chat_id, message_id=pressed.message_id,
-                                            reply_markup=_markup(outs[0]), link_preview_options=NO_PREVIEW)
-                first = 1
-            except BadRequest as exc:
-                if "not modified" in str(exc).lower():
-                    first = 1
-            except TelegramError:
-                pass  # send it as a new message instead
-            if first and outs[0].buttons:
-                live = pressed.message_id
-        for out in outs[first:]:
-            mid = await self._send(bot, chat_id, out)
-            if mid is not None:
-                sent.append(mid)
-                if out.buttons:
-                    live = mid
-        return sent, live
+        return await deliver(self.delivery(bot), chat_id, outs, pressed.message_id if pressed is not None else None)
 
     async def _unbutton(self, bot, chat_id: int, message_id: int) -> None:
-        try:
-            await bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id, reply_markup=None)
-        except TelegramError:
-            pass  # already gone, or already without buttons
+        await self.delivery(bot).unbutton(chat_id, message_id)
 
     async def _send(self, bot, chat_id: int, out: Out) -> int | None:
-        try:
-            msg = await bot.send_message(chat_id, out.text, reply_markup=_markup(out), disable_notification=True,
-                                         link_preview_options=NO_PREVIEW)
-            return msg.message_id
-        except Forbidden:
-            await self._forget(self.sessions.key(chat_id))  # the person blocked the bot: forget them
-        except TelegramError as exc:
-            log.warning("a reply could not be sent (%s)", type(exc).__name__)
-        return None
+        return await self.delivery(bot).send(chat_id, out)
 
     async def _delete(self, bot, chat_id: int, message_id: int) -> bool:
-        try:
-            return bool(await bot.delete_message(chat_id, message_id))
-        except TelegramError:
-            return False  # already gone, too old, or Telegram is busy: leave will try again
+        return await self.delivery(bot).delete_one(chat_id, message_id)
 
     async def _erase(self, bot, chat_id: int, message_ids: list[int], newest: int | None = None) -> bool:
-        """Delete these ids, 100 at a time; ids that do not exist are skipped by Telegram. A batch that
-        fails with 429 or a server/network error is tried again with backoff (ERASE_TRIES times)."""
-        newest = max(message_ids, default=0) if newest is None else newest
-        done = True
-        for i in range(0, len(message_ids), DELETE_BATCH):
-            batch = message_ids[i : i + DELETE_BATCH]
-            delay = 0.5
-            for attempt in range(ERASE_TRIES):
-                try:
-                    await bot.delete_messages(chat_id, batch)
-                    break
-                except RetryAfter as exc:
-                    wait = _seconds(getattr(exc, "_retry_after", None) or 1)
-                    await asyncio.sleep(min(wait, 60.0))
-                except BadRequest:
-                    # A Bot API server without deleteMessages (an old self-hosted one), or a batch it
-                    # will not take: one by one, the ids that can exist (not those past the newest).
-                    for mid in batch:
-                        if mid <= newest:
-                            await self._delete(bot, chat_id, mid)
-                    break
-                except Forbidden:
-                    return False  # the person blocked the bot: Telegram lets it delete nothing more
-                except TelegramError:  # 5xx, time-outs, the network
-                    if attempt < ERASE_TRIES - 1:
-                        await asyncio.sleep(delay)
-                        delay = min(delay * 2, 8.0)
-            else:
-                done = False
-                log.warning("could not erase part of a chat after %d tries", ERASE_TRIES)
-        return done
+        return await self.delivery(bot).delete(chat_id, message_ids, newest)
 
     async def _leave_group(self, bot, chat_id: int) -> None:
         try:
