@@ -19,6 +19,7 @@ from .i18n import REFERENCE, Texts
 from .problems import Problem, did_you_mean
 from .register import RegisterData
 from .render import REQUIRED_IDS, TELEGRAM_LIMIT
+from .vocabulary import COMMANDS
 
 BUTTON_LABEL_LIMIT = 64
 _PHONE_LIKE = re.compile(r"(?<![\d.:–-])(\+381[\s\d/-]{6,}|0\d{1,3}[\s/-]?\d{2,4}[\s/-]?\d{2,4}"
@@ -156,7 +157,7 @@ def cross_check(dialogue: Dialogue, texts: Texts, data: RegisterData) -> list[Pr
 
 LENGTH_LIMITS = (
     ("bot-description", 512, "error"), ("bot-short-description", 120, "error"),
-    *((f"cmd-{c}", 256, "error") for c in ("start", "help", "language", "leave")),
+    *((f"cmd-{c}", 256, "error") for c in COMMANDS),
     *((f"rights-{t}", 600, "warning") for t in ("social", "legal-aid", "health", "recovery", "foreigners", "children")),
 )
 

@@ -9,7 +9,6 @@ from .core import Core
 from .engine import Show
 from .render import Out
 
-COMMANDS = ("start", "help", "language", "leave")
 
 
 def _print(outs: list[Out], out=sys.stdout) -> list[str]:

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from .problems import Problem, did_you_mean
-from .vocabulary import NEEDS
+from .vocabulary import COMMANDS, NEEDS
 
 EXPECTS = {
     None: (),
@@ -24,7 +24,6 @@ EXPECTS = {
     "town-choice": ("chosen",),
     "service-choice": ("chosen",),
 }
-COMMANDS = ("start", "help", "language", "leave")
 REPLIES = ("text", "media", "stale", "restart", "contact", "location")
 EFFECTS = ("erase-later",)
 SHOWS = ("services", "emergency", "hotline")

@@ -15,6 +15,7 @@ from .i18n import Texts
 from .register import (ACCESSIBLE, BELGRADE, DAYS, INVOLVEMENT, NEEDS, PHONE_TYPES, Answer, Hours, Pages, Register,
                        Service)
 from .textnorm import lat_to_cyr
+from .vocabulary import LISTEN
 
 # Which register column holds a service's name in each language (sr-Cyrl: transliterated from sr).
 NAME_COLUMN = {"sr-Latn": "sr", "sr-Cyrl": "sr", "en": "en", "sq": "sq", "rom": "rom"}
@@ -97,7 +98,7 @@ class Renderer:
                 tuple((self.t(b.lang or lang, b.label, **b.args), b.data) for b in row) for row in reply.buttons
             )
             if lang and (lang, reply.message) in self.audio and reply.kind == "screen":
-                buttons += (((self.t(lang, "btn-listen"), f"~listen|{reply.message}"),),)
+                buttons += (((self.t(lang, "btn-listen"), LISTEN + reply.message),),)
             chunks = split_text("\n\n".join(p for p in parts if p))
             out += [Out(c, (), reply.kind) for c in chunks[:-1]]
             out.append(Out(chunks[-1], buttons, reply.kind, reply.effect))

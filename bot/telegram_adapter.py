@@ -29,13 +29,13 @@ from .engine import Command, Event, Location, Other, Press, Session, Start, Text
 from .ratelimit import ChatRateLimiter, PerChatProcessor
 from .render import Out
 from .delivery import TelegramDelivery, deliver
+from .vocabulary import COMMANDS, LISTEN
 from .sessions import MemorySessions, RedisSessions
 from .web import health_app
 
 log = logging.getLogger("putokaz")
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.CHANNEL_POST, Update.MY_CHAT_MEMBER]
-COMMANDS = ("start", "help", "language", "leave")
 # Telegram only takes two-letter codes for command menus; Romani has none and sees the default.
 MENU_LANGUAGES = {"sr": "sr-Latn", "sq": "sq", "en": "en"}
 MEDIA_KINDS = ("photo", "video", "voice", "sticker", "document", "animation", "video_note", "audio",
@@ -92,7 +92,6 @@ class ChatState:
         return cls(Session(**fields), d.get("first"), d.get("top"), d.get("screen"), d.get("album"))
 
 
-LISTEN = "~listen|"  # callback data of the "🔊 Listen" button: handled here, never by the engine
 
 
 def telegram_menus(core) -> dict:

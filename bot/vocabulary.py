@@ -9,3 +9,9 @@ from __future__ import annotations
 NEEDS = ("shelter", "talk", "health", "legal", "work", "child", "foreigner", "report", "unsure")
 # Lists the bot shows outside the needs menu: emergency numbers, and lines for "in danger now".
 SPECIAL_NEEDS = ("emergency", "danger", "danger-child")
+
+# The commands the bot offers (Telegram's menu, /help …), in menu order; dialogs map each to a screen.
+COMMANDS = ("start", "help", "language", "leave")
+# Callback data of the "🔊 Listen" button (the renderer adds it, the channel plays the recording);
+# it never reaches the engine.
+LISTEN = "~listen|"
