@@ -74,6 +74,15 @@ class MemorySessions(Generic[V]):
     async def forget(self, key: bytes) -> None:
         self.drop(key)
 
+    async def amend(self, key: bytes, expected: V, change: Callable[[V], None]) -> V | None:
+        """Apply `change` to what is stored now and keep it; None when nothing is (the person left
+        meanwhile). Here the stored value is `expected` itself, changed in place: no copy, no write."""
+        current = self.get(key)
+        if current is not expected:
+            return None
+        change(current)
+        return current
+
     def size(self) -> int:
         return len(self)
 
@@ -180,6 +189,17 @@ class RedisSessions(Generic[V]):
 
     async def forget(self, key: bytes) -> None:
         await self._call(self.client.delete(self._name(key)))
+
+    async def amend(self, key: bytes, expected: V, change: Callable[[V], None]) -> V | None:
+        """Apply `change` to what is stored now and write it back; None when nothing is stored. Another
+        instance may have moved the conversation on since `expected` was read: its value is the one
+        changed, so this instance never writes back an older screen."""
+        current = await self.load(key)
+        if current is None:
+            return None
+        change(current)
+        await self.save(key, current)
+        return current
 
     async def persistence(self) -> list[str]:
         """What makes this Redis write its data to disk (RDB snapshots, the append-only file): [] if

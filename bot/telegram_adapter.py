@@ -483,20 +483,17 @@ class TelegramAdapter:
         old_screen = this.screen
         sent, live = await self._deliver(bot, chat.id, outs, pressed)
         await typed_done()
-        current: ChatState | None = this
-        if isinstance(self.sessions, MemorySessions):
-            if self.sessions.get(key) is not this:
-                current = None  # left meanwhile: nothing is written back
-        else:
-            # Another instance may have moved the conversation on meanwhile: add the ids to what
-            # is stored now rather than writing back this (older) screen.
-            current = await self._load(key)
-        if current is not None:
-            current.saw(*sent)
+
+        def note(stored: ChatState) -> None:  # the ids just sent, and where the live buttons now are
+            stored.saw(*sent)
             if live is not None:
-                current.screen = live
-            if not isinstance(self.sessions, MemorySessions):
-                await self._save(key, current)
+                stored.screen = live
+
+        try:  # one contract for every store (bot/sessions.py): memory changes `this`; Redis the newest
+            current = await self.sessions.amend(key, this, note)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("the session store could not be written (%s)", type(exc).__name__)
+            current = None
         if live is not None and old_screen is not None and old_screen != live:
             await self._unbutton(bot, chat.id, old_screen)  # one live screen: the old one loses its buttons
         if any(o.effect == "erase-later" for o in outs):

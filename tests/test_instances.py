@@ -180,3 +180,28 @@ async def test_nothing_in_redis_outlives_the_ttl(tmp_path, redis):
     assert await store.load(key) is None
     assert subprocess.run(cli + ["dbsize"], capture_output=True, text=True).stdout.strip() == "0"
     await store.close()
+
+
+async def test_amend_has_one_contract_in_memory_and_in_redis(redis):
+    """What is stored now is changed (Redis: what another instance wrote since; memory: the value
+    itself); nothing stored → None, and nothing written."""
+    from bot.engine import Session
+    from bot.sessions import MemorySessions, RedisSessions
+    from bot.telegram_adapter import ChatState
+    port, _, _ = redis
+    stores = [MemorySessions(ttl_seconds=60, max_size=10),
+              RedisSessions(f"redis://127.0.0.1:{port}/0", b"k" * 32, 60, ChatState.encode, ChatState.decode)]
+    for store in stores:
+        key = store.key(42)
+        mine = ChatState(Session("answer", "en"), first=5, top=6)
+        await store.save(key, mine)
+        if isinstance(store, RedisSessions):  # another instance moves the conversation on meanwhile
+            await store.save(key, ChatState(Session("need", "sq"), first=5, top=9))
+        changed = await store.amend(key, mine, lambda s: s.saw(10))
+        stored = await store.load(key)
+        assert changed is not None and stored.top == 10
+        expected = "sq" if isinstance(store, RedisSessions) else "en"
+        assert stored.session.lang == expected  # Redis: the newer conversation kept, not this older one
+        await store.forget(key)
+        assert await store.amend(key, mine, lambda s: s.saw(11)) is None and await store.load(key) is None
+        await store.close()
