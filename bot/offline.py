@@ -12,12 +12,8 @@ from telegram.request import BaseRequest
 BOT_USER = {"id": 1000001, "is_bot": True, "first_name": "Putokaz", "username": "putokaz_offline_bot"}
 
 
-class OfflineRequest(BaseRequest):
-    def __init__(self, record: bool = False):
-        self.calls = 0
-        self.record = record
-        self.log: list[tuple[str, dict[str, Any]]] = []  # (method, parameters) when recording
-        self._mid = 10_000
+class LocalRequest(BaseRequest):
+    """A request layer with nothing to open or close: subclasses answer `do_request` themselves."""
 
     async def initialize(self) -> None:
         pass
@@ -28,6 +24,14 @@ class OfflineRequest(BaseRequest):
     @property
     def read_timeout(self) -> float:
         return 1.0
+
+
+class OfflineRequest(LocalRequest):
+    def __init__(self, record: bool = False):
+        self.calls = 0
+        self.record = record
+        self.log: list[tuple[str, dict[str, Any]]] = []  # (method, parameters) when recording
+        self._mid = 10_000
 
     async def do_request(self, url, method, request_data=None, read_timeout=None, write_timeout=None,
                          connect_timeout=None, pool_timeout=None) -> tuple[int, bytes]:

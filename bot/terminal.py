@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
-from telegram.request import BaseRequest
+from .offline import LocalRequest
 
 BOT = {"id": 1000001, "is_bot": True, "first_name": "Putokaz", "username": "putokaz_terminal_bot"}
 PERSON = {"id": 777, "is_bot": False, "first_name": "You"}
@@ -34,7 +34,7 @@ class Shown:
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)  # rows of (label, callback data)
 
 
-class Phone(BaseRequest):
+class Phone(LocalRequest):
     """A Bot API server and the person's chat window in one, in memory."""
 
     def __init__(self, out=sys.stdout):
@@ -44,16 +44,6 @@ class Phone(BaseRequest):
         self._update_id = 0
 
     # --- the Bot API side ---------------------------------------------------------------------
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
-
-    @property
-    def read_timeout(self) -> float:
-        return 1.0
 
     async def do_request(self, url, method, request_data=None, read_timeout=None, write_timeout=None,
                          connect_timeout=None, pool_timeout=None) -> tuple[int, bytes]:
