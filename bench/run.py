@@ -35,7 +35,8 @@ TOKEN = "1000001:BenchTokenBenchTokenBenchTokenBench"
 def conversation(chat: int, start_id: int) -> list[dict]:
     """One person's whole conversation as raw updates."""
     user = {"id": chat, "is_bot": False, "first_name": "B"}
-    base = {"chat": {"id": chat, "type": "private"}, "from": user, "date": 0}
+    # Sent now: a message hours old is answered as one from before a restart (the bot starts over).
+    base = {"chat": {"id": chat, "type": "private"}, "from": user, "date": int(time.time())}
     msgs, n = [], start_id
 
     def text(t):
@@ -50,7 +51,8 @@ def conversation(chat: int, start_id: int) -> list[dict]:
         nonlocal n
         n += 1
         msgs.append({"update_id": n, "callback_query": {"id": str(n), "from": user, "chat_instance": "c", "data": data,
-                                                         "message": {**base, "message_id": 1, "text": "x"}}})
+                                                         # the screen the bot sent in this chat
+                                                         "message": {**base, "message_id": start_id + 1, "text": "x"}}})
     text("/start en")
     press("danger|no")
     press("need|shelter")
@@ -92,6 +94,9 @@ async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, 
     echo_app.add_handler(CallbackQueryHandler(answer))
 
     raw = [u for c in range(n_chats) for u in conversation(5_000_000 + c, c * 100)]
+    for c in range(n_chats):  # each chat's ids count on from the person's first message, as on Telegram
+        bot_req.begin(5_000_000 + c, c * 100)
+        echo_req.begin(5_000_000 + c, c * 100)
     results: dict[str, list[float]] = {"echo": [], "bot": []}
     apps = (("echo", echo_app), ("bot", bot_app))
     for _, app in apps:

@@ -31,7 +31,13 @@ class OfflineRequest(LocalRequest):
         self.calls = 0
         self.record = record
         self.log: list[tuple[str, dict[str, Any]]] = []  # (method, parameters) when recording
-        self._mid = 10_000
+        # Message ids count up per chat, as in a private chat on Telegram: the next one follows the
+        # newest id this layer has seen in that chat (its own, or the person's message it deleted).
+        self._top: dict[Any, int] = {}
+
+    def begin(self, chat_id: int, newest: int) -> None:
+        """A chat whose newest message so far has this id: the bot's next messages follow it."""
+        self._top[chat_id] = max(self._top.get(chat_id, 0), newest)
 
     async def do_request(self, url, method, request_data=None, read_timeout=None, write_timeout=None,
                          connect_timeout=None, pool_timeout=None) -> tuple[int, bytes]:
@@ -43,9 +49,17 @@ class OfflineRequest(LocalRequest):
         if name == "getMe":
             result: Any = BOT_USER
         elif name in ("sendMessage", "editMessageText"):
-            self._mid += 1
-            result = {"message_id": params.get("message_id", self._mid), "date": 0,
-                      "chat": {"id": params["chat_id"], "type": "private"}, "text": params.get("text", "")}
+            chat = params["chat_id"]
+            if name == "sendMessage":
+                mid = self._top[chat] = self._top.get(chat, 0) + 1
+            else:
+                mid = int(params["message_id"])
+            result = {"message_id": mid, "date": 0,
+                      "chat": {"id": chat, "type": "private"}, "text": params.get("text", "")}
+        elif name == "deleteMessage":  # the person's message: ids after it are the bot's next
+            chat = params["chat_id"]
+            self._top[chat] = max(self._top.get(chat, 0), int(params["message_id"]))
+            result = True
         elif name == "getUpdates":
             result = []
         else:
