@@ -82,7 +82,7 @@ def _age_warnings(data: RegisterData, caution_days: int) -> list[Problem]:
 def load_words(settings: Settings, dialogue: Dialogue) -> tuple[dict, list[Problem]]:
     """The operators' typed words per language (locales/<language>/words.toml)."""
     from . import words
-    from .register import NEEDS
+    from .vocabulary import NEEDS
     ids = {b.id for s in dialogue.screens.values() for b in s.buttons}
     return words.load(settings.locales_dir, dialogue.languages, ids, NEEDS)
 

@@ -41,6 +41,7 @@ _DEVOICE = {"bc": "pc", "bk": "pk", "dc": "tc", "dk": "tk", "zc": "sc", "zk": "s
 MAX_WORDS = 12
 MAX_NGRAM = 4
 MAX_CHOICES = 8
+SHORT_FOR_VILLAGES = 3  # words: the longest reply in which a misspelt village is looked for
 OTHER_NAME_MIN = 5  # a settlement's other names (Hungarian, German …) count from 5 letters ("Lok" is not "look")
 
 
@@ -157,7 +158,9 @@ class TownMatcher:
             typed = " ".join(content)
             return _result(sorted(hits, key=lambda p: (-max((fuzz.ratio(typed, n) for n in self._names_of[p]),
                                                             default=0), p)))
-        # 3. close spellings
+        # 3. close spellings. Villages only in a short reply: a misspelt village is typed alone, and
+        # the twice-as-long list of their names would otherwise cost every long sentence 4× as much.
+        short = len(content) <= SHORT_FOR_VILLAGES
         scores: dict[str, float] = {}
         for gram in grams:
             for f in forms(gram):
@@ -169,6 +172,8 @@ class TownMatcher:
                 ):
                     for place in self._full[key]:
                         scores[place] = max(scores.get(place, 0), score)
+                if not short:
+                    continue
                 # a misspelt village: its municipality, a little behind an equally close town name
                 for key, score, _ in process.extract(
                     f, self._settle_keys, scorer=fuzz.ratio, score_cutoff=max(cutoff, 85), limit=3

@@ -175,6 +175,7 @@ class TelegramAdapter:
         self.ready = False  # /healthz answers 200 only once the bot is serving
         self._menus_sent: dict | None = None
         self._app: Application | None = None
+        self._delivery: TelegramDelivery | None = None
         self._latencies: list[float] = []  # seconds per handled update since the last summary (no content)
         self._health_runner = None
 
@@ -587,8 +588,11 @@ class TelegramAdapter:
             pass  # too old, or Telegram is busy: the person still gets the reply
 
     def delivery(self, bot) -> TelegramDelivery:
-        """This channel's side of bot/delivery.py: the Bot API calls, and forgetting a blocked chat."""
-        return TelegramDelivery(bot, blocked=lambda chat_id: self._forget(self.sessions.key(chat_id)))
+        """This channel's side of bot/delivery.py: the Bot API calls, and forgetting a blocked chat
+        (made once per bot, not per call: it sits on the per-update path)."""
+        if self._delivery is None or self._delivery.bot is not bot:
+            self._delivery = TelegramDelivery(bot, blocked=lambda chat_id: self._forget(self.sessions.key(chat_id)))
+        return self._delivery
 
     async def _deliver(self, bot, chat_id: int, outs: list[Out], pressed: Message | None
                        ) -> tuple[list[int], int | None]:
