@@ -102,6 +102,8 @@ class TelegramDelivery:
         """Delete these ids, 100 at a time; ids that do not exist are skipped by Telegram. A batch that
         fails with 429 or a server/network error is tried again with backoff (ERASE_TRIES times)."""
         from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+        if len(message_ids) == 1:  # the person's own message, read: deleteMessage
+            return await self.delete_one(chat, message_ids[0])
         newest = max(message_ids, default=0) if newest is None else newest
         done = True
         for i in range(0, len(message_ids), DELETE_BATCH):

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import json
 import logging
 import signal
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message,
                       Update)
@@ -25,10 +23,12 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from .config import Settings
 from .core import Core
-from .engine import Command, Event, Location, Other, Press, Session, Start, Text, leaves
+from .engine import Command, Event, Location, Other, Press, Start, Text, leaves
+from .conversation import ChatState, Conversation, Incoming, Store, personal
+from .conversation import erase_window as erase_window  # noqa: F401 - where tests and tools found it
+from .delivery import TelegramDelivery
 from .ratelimit import ChatRateLimiter, PerChatProcessor
 from .render import Out
-from .delivery import TelegramDelivery, deliver
 from .vocabulary import COMMANDS, LISTEN
 from .sessions import MemorySessions, RedisSessions
 from .web import health_app
@@ -43,55 +43,6 @@ MEDIA_KINDS = ("photo", "video", "voice", "sticker", "document", "animation", "v
 # Messages that carry someone's personal data: always deleted, whatever the settings.
 PERSONAL = ("contact", "location", "venue")
 EXIT_CONFLICT = 3
-
-
-# Leave erases by a window of message ids rather than a list kept of them: ids in a chat count up, so
-# everything from the conversation's first message (when known) or LEAVE_BACK ids back, up to LEAVE_AHEAD
-# past the newest id known (messages sent after the button that was pressed), is deleted. Ids that do
-# not exist, or are someone else's, are skipped by Telegram; its 48-hour limit applies.
-LEAVE_BACK = 300
-LEAVE_AHEAD = 100
-LEAVE_SPAN_MAX = 3000
-
-
-def erase_window(top: int, first: int | None = None) -> list[int]:
-    """The ids Leave deletes: the newest known first (what is on screen goes first), back to the
-    conversation's start, then those past the newest known."""
-    low = top - LEAVE_BACK if first is None else min(first, top - LEAVE_BACK)
-    low = max(1, low, top - LEAVE_SPAN_MAX)
-    return list(range(top, low - 1, -1)) + list(range(top + 1, top + LEAVE_AHEAD + 1))
-
-
-@dataclass
-class ChatState:
-    """What the bot keeps about one chat, in memory (or encrypted in Redis), for the session's time
-    limit: the conversation, and three message ids — none of the messages themselves."""
-    session: Session
-    first: int | None = None  # the conversation's first message id: Leave erases from here
-    top: int | None = None  # the newest message id seen or sent
-    screen: int | None = None  # the message that carries the live buttons
-    album: str | None = None  # the media group of the last message, to answer an album once
-
-    def saw(self, *ids: int | None) -> None:
-        for i in ids:
-            if i is None:
-                continue
-            self.first = i if self.first is None else min(self.first, i)
-            self.top = i if self.top is None else max(self.top, i)
-
-    def encode(self) -> bytes:
-        s = {k: list(v) if isinstance(v, tuple) else v for k, v in vars(self.session).items()}
-        return json.dumps({"session": s, "first": self.first, "top": self.top, "screen": self.screen,
-                           "album": self.album}, separators=(",", ":")).encode()
-
-    @classmethod
-    def decode(cls, raw: bytes) -> "ChatState":
-        d = json.loads(raw)
-        known = set(Session.__dataclass_fields__)
-        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in d["session"].items() if k in known}
-        return cls(Session(**fields), d.get("first"), d.get("top"), d.get("screen"), d.get("album"))
-
-
 
 
 def telegram_menus(core) -> dict:
@@ -110,11 +61,6 @@ def telegram_menus(core) -> dict:
             description = both if len(both) <= 512 else description
         out[code] = (commands, description, short)
     return out
-
-
-def _personal(event: Event) -> bool:
-    """A contact, location or venue: deleted at once whatever the settings."""
-    return isinstance(event, Location) or (isinstance(event, Other) and event.kind in PERSONAL)
 
 
 def event_of(message: Message) -> Event:
@@ -161,23 +107,33 @@ class TelegramAdapter:
     def __init__(self, core: Core, settings: Settings, sessions=None, demand=_DEFAULT):
         """`sessions` and `demand` come from the composition root (bot/app.py); left out, they are
         made from the settings as it would make them."""
-        self.core = core
         self.settings = settings
-        self.sessions: MemorySessions[ChatState] | RedisSessions[ChatState] = sessions or make_sessions(settings)
-        self.processor = PerChatProcessor(burst=settings.flood_burst, per_second=settings.flood_per_second,
-                                          keyer=self.sessions.key, max_chats=settings.session_max,
-                                          urgent=self._urgent, on_drop=self._dropped)
-        # chat key → (task, chat id, first id, newest id): "erase in 1 hour", in memory only
-        self.erase_later: dict[bytes, tuple[asyncio.Task, int, int | None, int]] = {}
-        self.exit_code = 0
+        sessions = sessions or make_sessions(settings)
         self.demand = make_demand(settings, core) if demand is _DEFAULT else demand
-        self.core = replace(core, demand=self.demand)  # Core is frozen: this adapter's copy counts
+        # Core is frozen: this adapter's copy counts answers. The conversation service does the rest.
+        self.conversation = Conversation(replace(core, demand=self.demand), sessions, settings.erase_later_seconds)
+        self.processor = PerChatProcessor(burst=settings.flood_burst, per_second=settings.flood_per_second,
+                                          keyer=sessions.key, max_chats=settings.session_max,
+                                          urgent=self._urgent, on_drop=self._dropped)
+        self.exit_code = 0
         self.ready = False  # /healthz answers 200 only once the bot is serving
         self._menus_sent: dict | None = None
         self._app: Application | None = None
         self._delivery: TelegramDelivery | None = None
         self._latencies: list[float] = []  # seconds per handled update since the last summary (no content)
         self._health_runner = None
+
+    @property
+    def core(self) -> Core:
+        return self.conversation.core
+
+    @property
+    def sessions(self) -> Store:
+        return self.conversation.sessions
+
+    @property
+    def erase_later(self) -> dict:
+        return self.conversation.erase_later
 
     # --- building the Application ------------------------------------------------------------
 
@@ -299,7 +255,7 @@ class TelegramAdapter:
             return False
         if self.demand is not None:
             self.demand.services = frozenset(s.id for s in core.register.services)
-        self.core = replace(core, demand=self.demand)
+        self.conversation.core = replace(core, demand=self.demand)
         if self._app is not None:
             await self.register_commands(self._app)  # only if the texts changed
         log.info("reloaded: %d screens, %d services, %d languages", len(core.dialogue.screens),
@@ -310,7 +266,7 @@ class TelegramAdapter:
         """Stopping (SIGTERM): the chats waiting for "erase in 1 hour" are erased now, while the bot
         can still call Telegram, so a restart never leaves them behind."""
         if self.erase_later:
-            count = await self.erase_now(app.bot)
+            count = await self.conversation.erase_now()
             log.info("stopping: erased %d chat(s) that were waiting to be erased later", count)
 
     async def _post_shutdown(self, app: Application) -> None:
@@ -324,9 +280,7 @@ class TelegramAdapter:
         if self.demand is not None:
             await self._flush(final=True)
         await self.sessions.close()
-        for task, *_rest in self.erase_later.values():
-            task.cancel()  # only if post_stop did not run (it erases them at once)
-        self.erase_later.clear()
+        self.conversation.cancel_all()  # only if post_stop did not run (it erases them at once)
         log.info("stopped; %d update(s) dropped by flood control", self.processor.dropped)
 
     async def register_commands(self, app: Application) -> None:
@@ -395,7 +349,7 @@ class TelegramAdapter:
             await self._answer(update.callback_query)
         message = update.message
         if message is not None and chat is not None and chat.type == ChatType.PRIVATE:
-            if self.settings.delete_typed or _personal(event_of(message)):
+            if self.settings.delete_typed or personal(event_of(message)):
                 await self._delete(bot, chat.id, message.message_id)
 
     async def handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -422,7 +376,7 @@ class TelegramAdapter:
             return
         if member is not None:
             if member.new_chat_member.status == "kicked":
-                await self._forget(self.sessions.key(chat.id))  # the person blocked the bot: forget them now
+                await self.conversation.forget(self.sessions.key(chat.id))  # the person blocked the bot: forget them now
             return
         # The reply goes out first; answering the press and deleting the typed message follow at
         # once (the person sees the next screen a round trip sooner).
@@ -435,74 +389,23 @@ class TelegramAdapter:
             return
 
         key = self.sessions.key(chat.id)
-        state = await self._load(key)
         if query is not None and (query.data or "").startswith(LISTEN):
-            await self._listen(bot, chat.id, key, state, query)
+            await self._listen(bot, chat.id, key, query)
             return
-        delete_typed = False
+        late = delete = False
         if message is not None:
-            age = time.time() - message.date.timestamp()
-            if age > self.settings.late_minutes * 60 and not isinstance(event, Start):
-                state = None  # hours late (the bot was down): answer, starting over
-            delete_typed = self.settings.delete_typed or _personal(event)
-        album = message.media_group_id if message is not None else None
-        if album is not None and message is not None and state is not None and state.album == album:
-            # The rest of an album (several photos sent at once): deleted like the first, but one reply
-            # for the whole album is enough.
-            if delete_typed:
-                await self._delete(bot, chat.id, message.message_id)
-            state.saw(message.message_id)
-            await self._save(key, state)
-            return
-        session, outs = self.core.step(state.session if state else None, event)
-        log.debug("%s → %s (%d message(s))", type(event).__name__, session.screen, len(outs))
-        this = ChatState(session) if state is None else state
-        this.session = session
-        this.album = album
-        this.saw(message.message_id if message else None, pressed.message_id if pressed else None)
+            late = time.time() - message.date.timestamp() > self.settings.late_minutes * 60
+            delete = self.settings.delete_typed or personal(event)
+        await self.conversation.handle(Incoming(
+            chat.id, key, event, message=message.message_id if message is not None else None,
+            pressed=pressed.message_id if pressed is not None else None, late=late, delete=delete,
+            album=message.media_group_id if message is not None else None,
+            ack=(lambda: self._answer(query)) if query is not None else None), self.delivery(bot))
 
-        async def typed_done() -> None:
-            """Stop the press's spinner; delete the person's message if due."""
-            if query is not None:
-                await self._answer(query)
-            if message is not None and delete_typed:
-                await self._delete(bot, chat.id, message.message_id)
-
-        if session.ended:
-            # Leave: erase everything from the conversation's first message (or a window back from
-            # the newest), retrying until Telegram takes it; only then forget; the goodbye comes last.
-            self._cancel_erase_later(key)
-            await typed_done()
-            await self._erase_window(bot, chat.id, this.top or 0, this.first if state else None)
-            await self._forget(key)
-            for out in outs:
-                await self._send(bot, chat.id, out)
-            return
-        # The new screen is stored before the person can see it: whatever they do next, possibly
-        # through another instance, finds it. The ids of the messages sent follow.
-        await self._save(key, this)
-        old_screen = this.screen
-        sent, live = await self._deliver(bot, chat.id, outs, pressed)
-        await typed_done()
-
-        def note(stored: ChatState) -> None:  # the ids just sent, and where the live buttons now are
-            stored.saw(*sent)
-            if live is not None:
-                stored.screen = live
-
-        try:  # one contract for every store (bot/sessions.py): memory changes `this`; Redis the newest
-            current = await self.sessions.amend(key, this, note)
-        except Exception as exc:  # noqa: BLE001
-            log.warning("the session store could not be written (%s)", type(exc).__name__)
-            current = None
-        if live is not None and old_screen is not None and old_screen != live:
-            await self._unbutton(bot, chat.id, old_screen)  # one live screen: the old one loses its buttons
-        if any(o.effect == "erase-later" for o in outs):
-            self._schedule_erase(bot, key, chat.id, current or this)
-
-    async def _listen(self, bot, chat_id: int, key: bytes, state: ChatState | None, query) -> None:
+    async def _listen(self, bot, chat_id: int, key: bytes, query) -> None:
         """"🔊 Listen": send the operators' recording of a screen, if there is one for this language."""
         await self._answer(query)
+        state = await self.conversation.load(key)
         msg_id = (query.data or "")[len(LISTEN):]
         lang = state.session.lang if state else None
         path = self.core.renderer.audio.get((lang, msg_id)) if lang else None
@@ -513,73 +416,7 @@ class TelegramAdapter:
         except (TelegramError, OSError) as exc:
             log.warning("could not send a recording (%s)", type(exc).__name__)
             return
-        current = await self._load(key)
-        if current is not None:
-            current.saw(sent.message_id)  # leave deletes it with the rest
-            await self._save(key, current)
-
-    # --- erasing ------------------------------------------------------------------------------
-
-    def _cancel_erase_later(self, key: bytes) -> None:
-        later = self.erase_later.pop(key, None)
-        if later is not None:
-            later[0].cancel()
-
-    def _schedule_erase(self, bot, key: bytes, chat_id: int, state: ChatState) -> None:
-        """Only the chat id and two message ids are kept, in memory. On SIGTERM the waiting chats are
-        erased at once (`erase_now`), so a restart does not leave them behind."""
-        self._cancel_erase_later(key)
-        first, top = state.first, state.top or 0
-
-        async def erase() -> None:
-            await asyncio.sleep(self.settings.erase_later_seconds)
-            await self._erase_chat(bot, key, chat_id, first, top)
-
-        task = asyncio.get_running_loop().create_task(erase())
-        self.erase_later[key] = (task, chat_id, first, top)
-
-    async def _erase_chat(self, bot, key: bytes, chat_id: int, first: int | None, top: int) -> None:
-        current = await self._load(key)
-        if current is not None:
-            first = current.first if first is None else min(first, current.first or first)
-            top = max(top, current.top or 0)
-        self.erase_later.pop(key, None)
-        await self._erase_window(bot, chat_id, top, first)
-        await self._forget(key)
-
-    async def erase_now(self, bot) -> int:
-        """SIGTERM: erase every chat that waits for "erase in 1 hour", at once; how many."""
-        waiting = list(self.erase_later.items())
-        for _, (task, *_rest) in waiting:
-            task.cancel()
-        await asyncio.gather(*(self._erase_chat(bot, key, chat_id, first, top)
-                               for key, (_, chat_id, first, top) in waiting), return_exceptions=True)
-        self.erase_later.clear()
-        return len(waiting)
-
-    async def _erase_window(self, bot, chat_id: int, top: int, first: int | None) -> bool:
-        if top <= 0:
-            return True
-        return await self._erase(bot, chat_id, erase_window(top, first), newest=top)
-
-    async def _load(self, key: bytes) -> ChatState | None:
-        try:
-            return await self.sessions.load(key)
-        except Exception as exc:  # noqa: BLE001 - the store is down: answer anyway, starting over
-            log.warning("the session store could not be read (%s); starting over", type(exc).__name__)
-            return None
-
-    async def _save(self, key: bytes, state: ChatState) -> None:
-        try:
-            await self.sessions.save(key, state)
-        except Exception as exc:  # noqa: BLE001
-            log.warning("the session store could not be written (%s)", type(exc).__name__)
-
-    async def _forget(self, key: bytes) -> None:
-        try:
-            await self.sessions.forget(key)
-        except Exception as exc:  # noqa: BLE001
-            log.warning("the session store could not be cleared (%s)", type(exc).__name__)
+        await self.conversation.noted(key, sent.message_id)  # leave deletes it with the rest
 
     async def _answer(self, query) -> None:
         try:
@@ -591,24 +428,11 @@ class TelegramAdapter:
         """This channel's side of bot/delivery.py: the Bot API calls, and forgetting a blocked chat
         (made once per bot, not per call: it sits on the per-update path)."""
         if self._delivery is None or self._delivery.bot is not bot:
-            self._delivery = TelegramDelivery(bot, blocked=lambda chat_id: self._forget(self.sessions.key(chat_id)))
+            self._delivery = TelegramDelivery(bot, blocked=lambda chat_id: self.conversation.forget(self.sessions.key(chat_id)))
         return self._delivery
-
-    async def _deliver(self, bot, chat_id: int, outs: list[Out], pressed: Message | None
-                       ) -> tuple[list[int], int | None]:
-        return await deliver(self.delivery(bot), chat_id, outs, pressed.message_id if pressed is not None else None)
-
-    async def _unbutton(self, bot, chat_id: int, message_id: int) -> None:
-        await self.delivery(bot).unbutton(chat_id, message_id)
-
-    async def _send(self, bot, chat_id: int, out: Out) -> int | None:
-        return await self.delivery(bot).send(chat_id, out)
 
     async def _delete(self, bot, chat_id: int, message_id: int) -> bool:
         return await self.delivery(bot).delete_one(chat_id, message_id)
-
-    async def _erase(self, bot, chat_id: int, message_ids: list[int], newest: int | None = None) -> bool:
-        return await self.delivery(bot).delete(chat_id, message_ids, newest)
 
     async def _leave_group(self, bot, chat_id: int) -> None:
         try:
