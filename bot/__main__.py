@@ -15,6 +15,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Putokaz: an anonymous help bot.")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the Telegram bot (the default; needs TELEGRAM_TOKEN)")
+    sub.add_parser("web", help="serve the conversation as an anonymous web page (PUTOKAZ_WEB_LISTEN, "
+                   "default 127.0.0.1:8088); no Telegram token needed")
     p_chat = sub.add_parser("chat", help="the same conversation in this terminal, no Telegram")
     p_chat.add_argument("--lang", help="start in this language (sr-Latn, sr-Cyrl, rom, sq, en)")
     p_chat.add_argument("--script", help="replay a conversation script (tests/conversations/*.toml) and check it")
@@ -34,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--lang", required=True, help="sr-Latn, sr-Cyrl, rom, sq or en")
         p.add_argument("--town", help="preset the town (as a person would type it)")
         p.add_argument("--screen", help="go straight to: danger, need, check, rights ([links] in dialogs/main.toml)")
+        p.add_argument("--web", action="store_true", help="point at the web door (PUTOKAZ_WEB_URL) instead of t.me")
     p_fly.add_argument("--format", choices=("png", "svg", "pdf"), default="pdf")
     p_fly.add_argument("--sheet", choices=("a6", "a4"), default="a6", help="a4: four flyers on one page")
     p_fly.add_argument("--out", help="the file to write (default putokaz-flyer-<lang>.<format>)")
@@ -63,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "web":
+        return cmd_web(settings)
     if args.command == "stats":
         return cmd_stats(settings, args.since, args.format, args.out)
     if args.command == "graph":
@@ -160,14 +165,17 @@ def _open_register(settings: Settings):
 
 
 def cmd_outreach(settings: Settings, args) -> int:
-    from .outreach import LinkError, bot_username, flyer, make_link
+    from .outreach import LinkError, bot_username, flyer, make_link, make_web_link
     try:
         core = asyncio.run(_load(_offline(settings)))
     except InvalidFiles as exc:
         print(exc, file=sys.stderr)
         return 1
     try:
-        link = make_link(core, bot_username(settings), args.lang, args.town, args.screen)
+        if args.web:
+            link = make_web_link(core, settings.web_url, args.lang, args.town, args.screen)
+        else:
+            link = make_link(core, bot_username(settings), args.lang, args.town, args.screen)
     except LinkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -307,6 +315,19 @@ def harden() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     except (OSError, AttributeError):
         pass  # not Linux: the core limit above still holds
+
+
+def cmd_web(settings: Settings) -> int:
+    from . import logs
+    from .webdoor import serve
+    harden()
+    logs.setup(settings.log_level, settings.token, fmt=settings.log_format)
+    try:
+        return asyncio.run(serve(settings))
+    except OSError as exc:  # e.g. the port is taken
+        print(f"error: the web door could not listen on {settings.web_listen or '127.0.0.1:8088'} "
+              f"({exc.strerror or type(exc).__name__}); set PUTOKAZ_WEB_LISTEN=host:port", file=sys.stderr)
+        return 2
 
 
 def cmd_run(settings: Settings) -> int:

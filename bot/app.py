@@ -4,6 +4,9 @@
                            → session store (memory or Redis) → answer counter (stats)
                            → channel adapter (Telegram; the compiled-in fallback when the operators'
                              files are broken) → python-telegram-bot Application
+                           → the web door (bot/webdoor.py), when PUTOKAZ_WEB_LISTEN is set: the same
+                             core and counter, its own in-memory sessions, started and stopped by
+                             the Application's hooks
 
 `compose()` builds them; `serve()` runs the Application in the mode the settings name (polling or
 webhook) and, when it stops, the Application's hooks close them in reverse: post_stop erases the
@@ -40,6 +43,9 @@ def compose(settings: Settings, request=None) -> Composition:
     try:
         core = asyncio.run(load_core(settings))
         adapter = TelegramAdapter(core, settings, sessions=make_sessions(settings), demand=make_demand(settings, core))
+        if settings.web_listen:  # the web door beside Telegram: the same core, the same answer counter
+            from .webdoor import WebDoor
+            adapter.web = WebDoor(core, settings, demand=adapter.demand)
     except InvalidFiles as exc:
         print(f"error: the operator files have errors; serving the fallback reply until they are fixed:\n{exc}",
               file=sys.stderr)

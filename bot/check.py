@@ -19,6 +19,7 @@ from .i18n import REFERENCE, Texts
 from .problems import Problem, did_you_mean
 from .register import RegisterData
 from .render import REQUIRED_IDS, TELEGRAM_LIMIT
+from .vocabulary import WEB_IDS
 from .vocabulary import COMMANDS
 
 BUTTON_LABEL_LIMIT = 64
@@ -71,7 +72,7 @@ def cross_check(dialogue: Dialogue, texts: Texts, data: RegisterData) -> list[Pr
             problems.append(Problem(f, line, f'message "{msg_id}" does not exist in {ref_file}; add it there.'
                                     + did_you_mean(msg_id, ref.messages), where=screen))
     spoken = {f"spoken-{c}" for s in data.services for c in s.languages}
-    for msg_id in (*REQUIRED_IDS, *sorted(spoken)):
+    for msg_id in (*REQUIRED_IDS, *WEB_IDS, *sorted(spoken)):
         if msg_id not in ref.messages:
             problems.append(Problem(ref_file, None, f'message "{msg_id}" is needed by the bot; add it.'
                                     + did_you_mean(msg_id, ref.messages), where=msg_id))

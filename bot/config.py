@@ -55,6 +55,15 @@ RETIRED = {
 }
 
 
+WEB_LISTEN = "127.0.0.1:8088"
+
+
+def _exit_url(value: str) -> str:
+    if not value.startswith("https://") or any(c in value for c in "\"'<> \n"):
+        raise ConfigError(f"PUTOKAZ_WEB_EXIT_URL must be an https:// address of a neutral site (got {value!r})")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     token: str = ""
@@ -89,6 +98,9 @@ class Settings:
     summary_minutes: float = 15  # how often to log the update count and latency summary
     stats: bool = True  # count answers by (week, district, need, language)
     stats_db: Path = ROOT / "var" / "stats.sqlite3"
+    web_listen: str = ""  # the web door (bot/webdoor.py): host:port; `python -m bot web` uses WEB_LISTEN when empty
+    web_url: str = ""  # the web door's public address, for `link --web` / `flyer --web` (https:// makes cookies Secure)
+    web_exit_url: str = "https://www.google.com/search?q=vremenska+prognoza"  # where the quick exit goes
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -129,4 +141,7 @@ class Settings:
             log_format="json" if env.get("PUTOKAZ_LOG_FORMAT", "").strip().lower() == "json" else "text",
             summary_minutes=_number("PUTOKAZ_SUMMARY_MINUTES", cls.summary_minutes, 0.01, 24 * 60),
             stats_db=Path(env.get("PUTOKAZ_STATS_DB") or cls.stats_db),
+            web_listen=env.get("PUTOKAZ_WEB_LISTEN", "").strip(),
+            web_url=env.get("PUTOKAZ_WEB_URL", "").strip(),
+            web_exit_url=_exit_url(env.get("PUTOKAZ_WEB_EXIT_URL", "").strip() or cls.web_exit_url),
         )

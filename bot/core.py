@@ -138,6 +138,31 @@ async def load_core(settings: Settings, previous: Register | None = None) -> Cor
                       version=files_hash(settings.dialogs_dir, settings.locales_dir))
 
 
+def files_stamp(settings: Settings) -> tuple:
+    """Every operator file's name, time and size: a change means a reload is due."""
+    from pathlib import Path
+    folders = (settings.dialogs_dir, settings.locales_dir, settings.data_dir)
+    files = [p for f in folders for p in sorted(Path(f).rglob("*")) if p.is_file()]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+async def reload_core(settings: Settings, serving: Core) -> Core | None:
+    """Validate the edited files and build a new core, or log why not and return None: the caller
+    keeps serving the last good version."""
+    import logging
+    log = logging.getLogger("putokaz")
+    try:
+        return await load_core(settings, previous=serving.register)
+    except InvalidFiles as exc:
+        found = errors(exc.problems) or exc.problems
+        first = found[0] if found else "unknown problem"
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        log.error("reload refused, still serving the last good version: %s%s", first, more)
+    except Exception as exc:  # noqa: BLE001 - whatever happens, people keep being served
+        log.error("reload failed (%s), still serving the last good version", type(exc).__name__)
+    return None
+
+
 def files_hash(*folders) -> str:
     import hashlib
     from pathlib import Path

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Any, Callable, Protocol
 
 from .ratelimit import _seconds
 from .render import Out
@@ -27,13 +27,14 @@ ERASE_TRIES = 6  # a batch failing with 429 or 5xx is tried again, with backoff,
 
 
 class Delivery(Protocol):
-    async def send(self, chat: int, out: Out) -> int | None: ...
-    async def edit(self, chat: int, message_id: int, out: Out) -> bool: ...
-    async def unbutton(self, chat: int, message_id: int) -> None: ...
-    async def delete(self, chat: int, message_ids: list[int], newest: int | None = None) -> bool: ...
+    """`chat` is the channel's own address of a conversation: a Telegram chat id, a web page."""
+    async def send(self, chat: Any, out: Out) -> int | None: ...
+    async def edit(self, chat: Any, message_id: int, out: Out) -> bool: ...
+    async def unbutton(self, chat: Any, message_id: int) -> None: ...
+    async def delete(self, chat: Any, message_ids: list[int], newest: int | None = None) -> bool: ...
 
 
-async def deliver(d: Delivery, chat: int, outs: list[Out], pressed: int | None) -> tuple[list[int], int | None]:
+async def deliver(d: Delivery, chat: Any, outs: list[Out], pressed: int | None) -> tuple[list[int], int | None]:
     """Replace the pressed screen with the next one where possible; send the rest. Returns the ids
     sent and the id of the message that now carries the live buttons (None: no buttons went out)."""
     sent: list[int] = []

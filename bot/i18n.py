@@ -126,6 +126,11 @@ class Texts:
         out = [lang] if lang in self._bundles else []
         return out + [t for t in FALLBACK if t in self._bundles and t not in out]
 
+    def for_channel(self, prefix: str) -> "ChannelTexts":
+        """The same texts, where a channel's own wording (`<prefix><id>`, e.g. `web-privacy`) is used
+        instead of the Telegram one when a language has it."""
+        return ChannelTexts(self, prefix)
+
     def has(self, lang: str, msg_id: str) -> bool:
         return any(self._bundles[t].has_message(msg_id) for t in self.chain(lang))
 
@@ -143,3 +148,29 @@ class Texts:
                 return str(text)
         log.error("message %s is missing in every language", msg_id)
         return "…"
+
+
+class ChannelTexts:
+    """A view of `Texts` for one channel: in each language of the fallback chain, `<prefix><id>`
+    first, then `<id>` — so a web page never says "Telegram" where the web differs, and a language
+    without the web wording still speaks its own language rather than falling back to Serbian."""
+
+    def __init__(self, texts: Texts, prefix: str):
+        self.base, self.prefix = texts, prefix
+        self.languages = texts.languages
+        self.locales = texts.locales
+        self._own = {t: {m[len(prefix):] for m in loc.messages if m.startswith(prefix)} for t, loc in texts.locales.items()}
+
+    def chain(self, lang: str | None) -> list[str]:
+        return self.base.chain(lang)
+
+    def has(self, lang: str, msg_id: str) -> bool:
+        return self.base.has(lang, msg_id) or self.base.has(lang, self.prefix + msg_id)
+
+    def format(self, lang: str | None, msg_id: str, args: Mapping[str, Any] | None = None) -> str:
+        for tag in self.base.chain(lang):
+            if msg_id in self._own.get(tag, ()):
+                return self.base.format(tag, self.prefix + msg_id, args)
+            if self.base._bundles[tag].has_message(msg_id):  # noqa: SLF001 - the same module's class
+                return self.base.format(tag, msg_id, args)
+        return self.base.format(lang, msg_id, args)

@@ -1,6 +1,7 @@
 """Share links and printable flyers for outreach workers: `python -m bot link` and `python -m bot flyer`.
 
-A link is https://t.me/<bot>?start=<payload> with payload `<language>[_<place id>][_<link word>]`
+A link is https://t.me/<bot>?start=<payload> (with --web: <PUTOKAZ_WEB_URL>/<language>[/<place>][/<word>])
+with payload `<language>[_<place id>][_<link word>]`
 (see engine.parse_payload): only A-Z a-z 0-9 _ -, at most 64 characters, and nothing about the
 worker or the person. A flyer is an A6 card (or an A4 sheet of four): the bot's discreet name, two
 short lines in one language, a QR code of the link and the emergency numbers — every word from the
@@ -37,10 +38,25 @@ class Link:
 
 
 def make_link(core, username: str, lang: str, town: str | None = None, screen: str | None = None) -> Link:
-    d = core.dialogue
     username = username.lstrip("@").strip()
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", username):
         raise LinkError(f'"{username}" is not a Telegram bot username (5–32 letters, digits or _)')
+    tag, place, word, payload = _preset(core, lang, town, screen)
+    return Link(f"https://t.me/{username}?start={payload}", payload, tag, place, word)
+
+
+def make_web_link(core, base_url: str, lang: str, town: str | None = None, screen: str | None = None) -> Link:
+    """The web door's address with the same preset as a path: https://…/sr-Cyrl/nis/danger."""
+    base = (base_url or "").strip().rstrip("/")
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?", base):
+        raise LinkError("--web needs PUTOKAZ_WEB_URL, the web door's public address, e.g. https://pomoc.example.org")
+    tag, place, word, payload = _preset(core, lang, town, screen)
+    return Link(f"{base}/{'/'.join(p for p in (tag, place, word) if p)}", payload, tag, place, word)
+
+
+def _preset(core, lang: str, town: str | None, screen: str | None) -> tuple[str, str | None, str | None, str]:
+    """(language tag, place id, link word, payload), checked to be read back as written."""
+    d = core.dialogue
     tag = next((t for t in d.languages if t.lower() == lang.lower()), None)
     if tag is None:
         raise LinkError(f'--lang must be one of: {", ".join(d.languages)}')
@@ -64,7 +80,7 @@ def make_link(core, username: str, lang: str, town: str | None = None, screen: s
     payload = make_payload(tag, place, word)
     if len(payload) > 64 or parse_payload(d, core.world, payload) != (tag, place, d.links.get(word) if word else None):
         raise LinkError(f'the link payload "{payload}" would not be read back correctly')
-    return Link(f"https://t.me/{username}?start={payload}", payload, tag, place, word)
+    return tag, place, word, payload
 
 
 def bot_username(settings) -> str:

@@ -13,7 +13,7 @@ import logging
 import signal
 import time
 from dataclasses import replace
-from pathlib import Path
+from typing import Any
 
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message,
                       Update)
@@ -116,6 +116,7 @@ class TelegramAdapter:
                                           keyer=sessions.key, max_chats=settings.session_max,
                                           urgent=self._urgent, on_drop=self._dropped)
         self.exit_code = 0
+        self.web: Any = None  # the web door (bot/webdoor.py), when PUTOKAZ_WEB_LISTEN is set: served beside
         self.ready = False  # /healthz answers 200 only once the bot is serving
         self._menus_sent: dict | None = None
         self._app: Application | None = None
@@ -177,6 +178,8 @@ class TelegramAdapter:
         self._summary = loop.create_task(self._summarise_every(self.settings.summary_minutes * 60))
         if self.settings.mode == "polling" and self.settings.health_port:
             self._health_runner = await start_server(health_app(self.health), "127.0.0.1", self.settings.health_port)
+        if self.web is not None:
+            await self.web.start(self.settings.web_listen)
         self.ready = True
         log.info("ready: %d places, %d services, %d languages", len(self.core.register.places),
                  len(self.core.register.services), len(self.core.texts.languages))
@@ -220,17 +223,13 @@ class TelegramAdapter:
 
     # --- hot reload: keep the last good version -------------------------------------------------
 
-    def _stamp(self) -> tuple:
-        folders = (self.settings.dialogs_dir, self.settings.locales_dir, self.settings.data_dir)
-        files = [p for f in folders for p in sorted(Path(f).rglob("*")) if p.is_file()]
-        return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-
     async def _watch(self) -> None:
-        stamp = self._stamp()
+        from .core import files_stamp
+        stamp = files_stamp(self.settings)
         while True:
             await asyncio.sleep(self.settings.watch_seconds)
             try:
-                now = self._stamp()
+                now = files_stamp(self.settings)
             except OSError:
                 continue  # a file is being replaced: look again next time
             if now != stamp:
@@ -239,23 +238,15 @@ class TelegramAdapter:
 
     async def reload(self) -> bool:
         """Validate the edited files and switch to them at once, or keep serving the last good version."""
-        from .core import load_core
-        from .problems import InvalidFiles
-        try:
-            core = await load_core(self.settings, previous=self.core.register)
-        except InvalidFiles as exc:
-            from .problems import errors
-            found = errors(exc.problems) or exc.problems
-            first = found[0] if found else "unknown problem"
-            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-            log.error("reload refused, still serving the last good version: %s%s", first, more)
-            return False
-        except Exception as exc:  # noqa: BLE001 - whatever happens, people keep being served
-            log.error("reload failed (%s), still serving the last good version", type(exc).__name__)
+        from .core import reload_core
+        core = await reload_core(self.settings, self.core)
+        if core is None:
             return False
         if self.demand is not None:
             self.demand.services = frozenset(s.id for s in core.register.services)
         self.conversation.core = replace(core, demand=self.demand)
+        if self.web is not None:
+            self.web.use(core)
         if self._app is not None:
             await self.register_commands(self._app)  # only if the texts changed
         log.info("reloaded: %d screens, %d services, %d languages", len(core.dialogue.screens),
@@ -268,6 +259,8 @@ class TelegramAdapter:
         if self.erase_later:
             count = await self.conversation.erase_now()
             log.info("stopping: erased %d chat(s) that were waiting to be erased later", count)
+        if self.web is not None:
+            await self.web.stop()
 
     async def _post_shutdown(self, app: Application) -> None:
         self.ready = False

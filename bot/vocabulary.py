@@ -15,3 +15,7 @@ COMMANDS = ("start", "help", "language", "leave")
 # Callback data of the "🔊 Listen" button (the renderer adds it, the channel plays the recording);
 # it never reaches the engine.
 LISTEN = "~listen|"
+# The web door's own words (bot/webdoor.py, locales/<language>/web.ftl). A message `web-<id>` replaces
+# `<id>` on the web page only; these the page itself needs.
+WEB_IDS = ("web-title", "web-exit", "web-exit-hint", "web-type-label", "web-send", "web-slow", "web-privacy",
+           "web-help", "web-erase-scheduled", "web-start-again", "web-expired")
