@@ -99,6 +99,11 @@ class PageDelivery:
         return True
 
 
+def _redirect(to: str) -> web.Response:
+    """303 See Other: after a POST the browser GETs the page (Back and reload never resend)."""
+    return web.Response(status=303, headers={"Location": to})
+
+
 class Pacer:
     """Per person, GCRA: `burst` taps at once, then `per_second`; a tap beyond waits its turn."""
 
@@ -187,7 +192,7 @@ class WebDoor:
             if exc.status in (413,):
                 response = self._plain(413, "Too much was sent.")
             elif exc.status in (404, 405):
-                response = web.HTTPSeeOther("/") if request.method == "GET" else self._plain(exc.status, "")
+                response = _redirect("/") if request.method == "GET" else self._plain(exc.status, "")
             else:
                 raise
         except Exception as exc:  # noqa: BLE001 - nothing of the request is logged, only the kind of error
@@ -268,7 +273,7 @@ class WebDoor:
         """/sq, /sr-Cyrl/nis/danger: the deep links of `python -m bot link --web`; anything else → the start."""
         payload = request.match_info["preset"].strip("/").replace("/", "_")
         response = await self._begin(Start(payload))
-        redirect = web.HTTPSeeOther("/")  # the address bar (and history) then shows only "/"
+        redirect = _redirect("/")  # the address bar (and history) then shows only "/"
         for morsel in response.cookies.values():
             redirect.cookies[morsel.key] = morsel
         return redirect
@@ -292,16 +297,16 @@ class WebDoor:
         key = self._key(token) if token else None
         state = self.sessions.get(key) if key else None
         if token is None or key is None or state is None:
-            return web.HTTPSeeOther("/")  # expired or left: start again (nothing sent is acted on)
+            return _redirect("/")  # expired or left: start again (nothing sent is acted on)
         if not hmac.compare_digest(str(form.get("csrf", "")), self._csrf(token)):
-            return web.HTTPSeeOther("/")  # not from our own page: ignored
+            return _redirect("/")  # not from our own page: ignored
         button, typed = form.get("b"), form.get("t")
         if isinstance(button, str) and button and not button.startswith(LISTEN):
             event: Press | Text = Press(button[:64])
         elif isinstance(typed, str) and typed.strip():
             event = Text(typed.strip()[:MAX_TYPED])
         else:
-            return web.HTTPSeeOther("/")  # an empty field: the page as it was
+            return _redirect("/")  # an empty field: the page as it was
         wait = self.pacer.wait(key)
         if wait > MAX_WAIT:
             page = self.pages.get(key)
@@ -317,14 +322,14 @@ class WebDoor:
             response = self._page(None, None, page.outs, lang=state.session.lang, ended=True)
             self._clear_cookie(response)
             return response
-        return web.HTTPSeeOther("/")
+        return _redirect("/")
 
     async def exit(self, request: web.Request) -> web.StreamResponse:
         """The quick exit: forget everything, clear the cookie, go to a neutral site."""
         token = self._token(request)
         if token is not None:
             await self._forget(self._key(token))
-        response = web.HTTPSeeOther(self.settings.web_exit_url)
+        response = _redirect(self.settings.web_exit_url)
         self._clear_cookie(response)
         return response
 
@@ -345,8 +350,13 @@ class WebDoor:
                  '<script src="/static/exit.js" defer></script></head><body>'
                  f'<header><a id="exit" class="exit" href="/exit" title="{t("web-exit-hint")}">{t("web-exit")}</a>'
                  '</header><main>']
-        if notice:
+        if notice and lang:
             parts.append(f'<p class="msg hint" role="status">{t(notice)}</p>')
+        elif notice:  # before a language is chosen (or after the session is gone): in every language
+            parts.append('<div role="status">' + "".join(
+                f'<p class="msg hint" lang="{HTML_LANG.get(tag, tag)}">'
+                f'{html.escape(texts.format(tag, notice, self.core.renderer.extra_args))}</p>'
+                for tag in self.core.dialogue.languages) + "</div>")
         csrf = esc(self._csrf(token)) if token else ""
         buttons: list[tuple[tuple[str, str], ...]] = []
         for out in outs:

@@ -127,7 +127,8 @@ def test_languages_report_counts_missing_draft_and_reviewed(copy_tree):
     settings = copy_tree()
     rom = settings.locales_dir / "rom" / "main.ftl"
     edit(rom, "ask-danger = Sian li akana ande opasnost?\n", "")
-    edit(settings.locales_dir / "en" / "main.ftl", "### status: draft", "### status: reviewed")
+    for ftl in sorted((settings.locales_dir / "en").glob("*.ftl")):  # every file English has: main, web
+        edit(ftl, "### status: draft", "### status: reviewed")
     env = {"PUTOKAZ_LOCALES_DIR": str(settings.locales_dir), "PATH": "/usr/bin:/bin"}
     r = subprocess.run([sys.executable, "-m", "bot", "check", "--languages", "--format", "json"], cwd=ROOT, env=env,
                        capture_output=True, text=True)
