@@ -23,6 +23,7 @@ import hmac
 import html
 import logging
 import os
+import re
 import secrets
 import time
 from dataclasses import dataclass, field, replace
@@ -99,6 +100,20 @@ class PageDelivery:
         return True
 
 
+def phone_links(core: Core) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Every number of the register as the answer prints it → a tel: address to tap (+381 for the
+    full numbers, so it dials from a foreign SIM too; short numbers such as 194 as they are)."""
+    tel: dict[str, str] = {}
+    for service in core.register.services:
+        for phone in service.phones:
+            digits = phone.number.replace(" ", "")
+            tel[phone.number] = "+381" + digits[1:] if digits.startswith("0") else digits
+    if not tel:
+        return None, tel
+    pattern = "|".join(re.escape(n) for n in sorted(tel, key=len, reverse=True))
+    return re.compile(rf"(?<![\d+])(?:{pattern})(?![\d])"), tel
+
+
 def _redirect(to: str) -> web.Response:
     """303 See Other: after a POST the browser GETs the page (Back and reload never resend)."""
     return web.Response(status=303, headers={"Location": to})
@@ -134,6 +149,7 @@ class WebDoor:
         # In this process's memory only, whatever PUTOKAZ_SESSIONS says: a web session never leaves it.
         self.sessions: MemorySessions[ChatState] = MemorySessions(minutes, settings.session_max)
         self.conversation = Conversation(self._core(core, demand), self.sessions, settings.erase_later_seconds)
+        self._phones, self._tel = phone_links(core)
         self.pages: MemorySessions[Page] = MemorySessions(minutes, settings.session_max)
         self.delivery = PageDelivery()
         self.pacer = Pacer(settings.flood_burst, settings.flood_per_second)
@@ -155,6 +171,7 @@ class WebDoor:
     def use(self, core: Core) -> None:
         """A reload: serve the new files (the answer counter stays the same)."""
         self.conversation.core = self._core(core, self.conversation.core.demand)
+        self._phones, self._tel = phone_links(core)
 
     # --- the HTTP server ----------------------------------------------------------------------
 
@@ -164,6 +181,7 @@ class WebDoor:
         app.router.add_post("/", self.post)
         app.router.add_get("/exit", self.exit)
         app.router.add_get("/healthz", self.healthz)
+        app.router.add_get("/favicon.ico", self.no_icon)
         app.router.add_get("/static/{name}", self.static)
         app.router.add_get("/{preset:[A-Za-z0-9_/-]{1,64}}", self.preset)
         return app
@@ -192,7 +210,8 @@ class WebDoor:
             if exc.status in (413,):
                 response = self._plain(413, "Too much was sent.")
             elif exc.status in (404, 405):
-                response = _redirect("/") if request.method == "GET" else self._plain(exc.status, "")
+                # a plain "not found", never a new session: browsers ask for /favicon.ico by themselves
+                response = self._plain(exc.status, "Not found. The start is at /" if exc.status == 404 else "")
             else:
                 raise
         except Exception as exc:  # noqa: BLE001 - nothing of the request is logged, only the kind of error
@@ -207,6 +226,9 @@ class WebDoor:
 
     async def healthz(self, request: web.Request) -> web.Response:
         return web.json_response(self.core.health())
+
+    async def no_icon(self, request: web.Request) -> web.Response:
+        return web.Response(status=204)  # no icon: nothing that could stay in a browser's icon cache
 
     async def static(self, request: web.Request) -> web.Response:
         found = self._static.get(request.match_info["name"])
@@ -335,6 +357,12 @@ class WebDoor:
 
     # --- the page -------------------------------------------------------------------------------
 
+    def _linked(self, text: str) -> str:
+        """Each register number in an (escaped) message becomes a link that calls it with one tap."""
+        if self._phones is None:
+            return text
+        return self._phones.sub(lambda m: f'<a class="tel" href="tel:{self._tel[m.group(0)]}">{m.group(0)}</a>', text)
+
     def _page(self, token: str | None, session, outs: list[Out], lang: str | None = None, ended: bool = False,
               notice: str | None = None, status: int = 200) -> web.Response:
         lang = lang or (session.lang if session else None)
@@ -348,7 +376,8 @@ class WebDoor:
                  '<meta name="referrer" content="no-referrer"><meta name="robots" content="noindex,nofollow">'
                  f'<title>{t("web-title")}</title><link rel="stylesheet" href="/static/site.css">'
                  '<script src="/static/exit.js" defer></script></head><body>'
-                 f'<header><a id="exit" class="exit" href="/exit" title="{t("web-exit-hint")}">{t("web-exit")}</a>'
+                 f'<header><h1>{t("web-title")}</h1>'
+                 f'<a id="exit" class="exit" href="/exit" title="{t("web-exit-hint")}">{t("web-exit")}</a>'
                  '</header><main>']
         if notice and lang:
             parts.append(f'<p class="msg hint" role="status">{t(notice)}</p>')
@@ -361,7 +390,7 @@ class WebDoor:
         buttons: list[tuple[tuple[str, str], ...]] = []
         for out in outs:
             cls = "msg hint" if out.kind == "hint" else "msg"
-            parts.append(f'<p class="{cls}">{esc(out.text)}</p>')
+            parts.append(f'<p class="{cls}">{self._linked(esc(out.text))}</p>')
             buttons.extend(tuple((label, data) for label, data in row if not data.startswith(LISTEN))
                            for row in out.buttons)
         screen = self.core.dialogue.screens.get(session.screen) if session is not None and not ended else None

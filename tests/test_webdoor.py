@@ -55,7 +55,7 @@ class Person:
         return self.door.sessions.get(self.door._key(self.token)) if self.token else None
 
     def messages(self) -> list[str]:
-        return [html.unescape(m) for m in MSG.findall(self.page)]
+        return [html.unescape(re.sub(r"<[^>]+>", "", m)) for m in MSG.findall(self.page)]  # the words, no links
 
     def text(self) -> str:
         """Everything the page says, as one string (a step's screens can share one message)."""
@@ -110,8 +110,10 @@ async def test_every_response_says_no_store_and_the_csp(door, person):
                  await c.get("/healthz"), await c.get("/nowhere/at/all", allow_redirects=False),
                  await c.get("/en", allow_redirects=False), await c.post("/", data={"b": "x"}, allow_redirects=False),
                  await c.get("/exit", allow_redirects=False), await c.get("/static/missing.js", allow_redirects=False),
-                 await c.post("/", data={"t": "x" * (MAX_BODY + 10)}, allow_redirects=False)]
-    assert [r.status for r in responses] == [200, 200, 200, 200, 303, 303, 303, 303, 303, 413]
+                 await c.post("/", data={"t": "x" * (MAX_BODY + 10)}, allow_redirects=False),
+                 await c.get("/favicon.ico", allow_redirects=False), await c.get("/x.php", allow_redirects=False)]
+    assert [r.status for r in responses] == [200, 200, 200, 200, 303, 303, 303, 303, 404, 413, 204, 404]
+    assert "Set-Cookie" not in responses[-2].headers and "Set-Cookie" not in responses[-1].headers  # no session for those
     for r in responses:
         assert r.headers["Cache-Control"].startswith("no-store"), r.url
         assert r.headers["Content-Security-Policy"] == CSP
@@ -120,7 +122,7 @@ async def test_every_response_says_no_store_and_the_csp(door, person):
     page = await responses[0].text()
     # nothing from elsewhere: every src/href/action on the page is this server's own path
     for ref in re.findall(r'(?:src|href|action)="([^"]*)"', page):
-        assert ref.startswith("/") and not ref.startswith("//"), ref
+        assert (ref.startswith("/") and not ref.startswith("//")) or ref.startswith("tel:"), ref
     assert "<link rel=\"stylesheet\" href=\"/static/site.css\">" in page and "@font-face" not in (await responses[1].text())
 
 
@@ -169,6 +171,12 @@ async def test_whole_conversation_in_english_same_answer_as_telegram(core, door,
     answer_ids = [mid for mid in sorted(d.shown) if mid >= tg.first][-len(web_answer):]
     assert [d.shown[mid].text for mid in answer_ids] == web_answer
     assert any("Niš" in m for m in web_answer) and any(re.search(r"\d{3}", m) for m in web_answer)  # numbers shown
+    # every number shown is a link that calls it, and each such number is one of the register's
+    links = dict((num, tel) for tel, num in re.findall(r'<a class="tel" href="tel:([+0-9]+)">([0-9 ]+)</a>', person.page))
+    numbers = {p.number for s in core.register.services for p in s.phones}
+    assert links and set(links) <= numbers
+    assert all(tel == ("+381" + num.replace(" ", "")[1:] if num.startswith("0") else num.replace(" ", ""))
+               for num, tel in links.items())
     assert "need|leave" not in person.buttons() and any(b.endswith("|leave") for b in person.buttons())
 
 
@@ -179,6 +187,7 @@ async def test_whole_conversation_in_albanian_from_a_preset_path(core, door, per
     assert s.lang == "sq" and s.place == "nis" and s.screen == "need"
     assert t(core, "sq", "emergency") in person.text() and t(core, "sq", "ask-need") in person.text()
     assert '<html lang="sq">' in person.page
+    assert 'href="tel:192"' in person.page and 'href="tel:194"' in person.page  # emergency: short numbers, as dialled
     await person.press("legal")
     s = person.state.session
     assert s.screen == "answer" and s.need == "legal" and s.place == "nis"  # the town came with the link
