@@ -249,17 +249,21 @@ class WebDoor:
     def _csrf(self, token: str) -> str:
         return hmac.new(self._secret, token.encode(), hashlib.sha256).hexdigest()[:32]
 
-    def _set_cookie(self, response: web.StreamResponse, token: str) -> None:
-        response.set_cookie(COOKIE, token, path="/", httponly=True, samesite="Strict", secure=self.secure)
+    def _secure(self, request: web.Request | None) -> bool:
+        """Secure cookies behind TLS: PUTOKAZ_WEB_URL is https, or the TLS proxy says it was https."""
+        return self.secure or (request is not None and request.headers.get("X-Forwarded-Proto", "").lower() == "https")
 
-    def _clear_cookie(self, response: web.StreamResponse) -> None:
+    def _set_cookie(self, response: web.StreamResponse, token: str, request: web.Request | None = None) -> None:
+        response.set_cookie(COOKIE, token, path="/", httponly=True, samesite="Strict", secure=self._secure(request))
+
+    def _clear_cookie(self, response: web.StreamResponse, request: web.Request) -> None:
         # The browser is told to drop everything of this site too: cookies, storage, cache.
         response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
         response.del_cookie(COOKIE, path="/")
         # del_cookie cannot say SameSite: write the header ourselves so it matches the one that set it
         morsel = response.cookies[COOKIE]
         morsel["httponly"], morsel["samesite"] = True, "Strict"
-        if self.secure:
+        if self._secure(request):
             morsel["secure"] = True
 
     async def _forget(self, key: bytes) -> None:
@@ -288,19 +292,19 @@ class WebDoor:
             state, page = self.sessions.get(key), self.pages.get(key)
             if state is not None and page is not None and page.outs:
                 return self._page(token, state.session, page.outs)
-            return await self._begin(Start(""), notice="web-expired")  # the idle limit ended it
-        return await self._begin(Start(""))
+            return await self._begin(request, Start(""), notice="web-expired")  # the idle limit ended it
+        return await self._begin(request, Start(""))
 
     async def preset(self, request: web.Request) -> web.StreamResponse:
         """/sq, /sr-Cyrl/nis/danger: the deep links of `python -m bot link --web`; anything else → the start."""
         payload = request.match_info["preset"].strip("/").replace("/", "_")
-        response = await self._begin(Start(payload))
+        response = await self._begin(request, Start(payload))
         redirect = _redirect("/")  # the address bar (and history) then shows only "/"
         for morsel in response.cookies.values():
             redirect.cookies[morsel.key] = morsel
         return redirect
 
-    async def _begin(self, event: Start, notice: str | None = None) -> web.Response:
+    async def _begin(self, request: web.Request, event: Start, notice: str | None = None) -> web.Response:
         token = secrets.token_urlsafe(32)
         key = self._key(token)
         page = Page()
@@ -308,7 +312,7 @@ class WebDoor:
         await self._step(key, event, page)
         state = self.sessions.get(key)
         response = self._page(token, state.session if state else None, page.outs, notice=notice)
-        self._set_cookie(response, token)
+        self._set_cookie(response, token, request)
         return response
 
     async def post(self, request: web.Request) -> web.StreamResponse:
@@ -342,7 +346,7 @@ class WebDoor:
         if after is None:  # Leave: the goodbye, once, with the cookie gone; Back finds nothing
             await self._forget(key)
             response = self._page(None, None, page.outs, lang=state.session.lang, ended=True)
-            self._clear_cookie(response)
+            self._clear_cookie(response, request)
             return response
         return _redirect("/")
 
@@ -352,7 +356,7 @@ class WebDoor:
         if token is not None:
             await self._forget(self._key(token))
         response = _redirect(self.settings.web_exit_url)
-        self._clear_cookie(response)
+        self._clear_cookie(response, request)
         return response
 
     # --- the page -------------------------------------------------------------------------------

@@ -78,7 +78,7 @@ async def hung_server():
 # e2e: a real bot process or Application against the local Bot API server, or the command line in a
 # subprocess; load: many simulated people at once. Everything else is a unit test (real files, real
 # SQLite, no server).
-E2E_MODULES = {"test_e2e", "test_pace_e2e", "test_safety", "test_instances", "test_deploy", "test_cli"}
+E2E_MODULES = {"test_e2e", "test_pace_e2e", "test_safety", "test_instances", "test_deploy", "test_cli", "test_browser"}
 LOAD_MODULES = {"test_load"}
 E2E_FIXTURES = {"running", "h", "bot", "api"}
 

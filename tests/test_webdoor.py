@@ -135,6 +135,10 @@ async def test_the_cookie_is_a_session_cookie_httponly_strict_and_secure_behind_
             assert header.startswith("s=") and "HttpOnly" in header and "SameSite=Strict" in header and "Path=/" in header
             assert "expires" not in header.lower() and "max-age" not in header.lower()  # dies with the browser
             assert ("Secure" in header) is secure
+            if not secure:  # behind a TLS proxy that says so, Secure even without PUTOKAZ_WEB_URL
+                c.session.cookie_jar.clear()
+                proxied = await c.get("/", headers={"X-Forwarded-Proto": "https"}, allow_redirects=False)
+                assert "Secure" in proxied.headers["Set-Cookie"]
             token = header.split(";")[0][2:]
             assert len(token) >= 40 and token not in (await r.text())  # the token never appears in the page
         door.conversation.cancel_all()
