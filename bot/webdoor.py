@@ -76,6 +76,7 @@ class Page:
     outs: list[Out] = field(default_factory=list)
     fresh: bool = False
     next_id: int = 0
+    last_press: str = ""  # the button data of the last press handled (a double tap sends it twice)
 
 
 class PageDelivery:
@@ -272,11 +273,27 @@ class WebDoor:
         self.pages.drop(key)
         self.pacer.forget(key)
 
+    def _more(self, data: str) -> bool:
+        screen_name, _, button_id = data.partition("|")
+        screen = self.core.dialogue.screens.get(screen_name)
+        button = screen.button(button_id) if screen is not None else None
+        return button is not None and ("page", "more") in button.set
+
     async def _step(self, key: bytes, event, page: Page) -> None:
         lock = self._locks.setdefault(key, asyncio.Lock())
         try:
             async with lock:
-                page.fresh = True
+                if isinstance(event, Press):
+                    state = self.sessions.get(key)
+                    if (event.data == page.last_press and state is not None
+                            and not event.data.startswith(state.session.screen + "|")):
+                        return  # a double tap (or double click): the same button again, already handled
+                    page.last_press = event.data
+                else:
+                    page.last_press = ""
+                # "More" adds the rest of a long answer under what is shown, as on Telegram; any
+                # other step replaces the page with what it says
+                page.fresh = not (isinstance(event, Press) and self._more(event.data))
                 await self.conversation.handle(Incoming(page, key, event), self.delivery)
         finally:
             if not lock.locked() and not getattr(lock, "_waiters", None):
@@ -395,8 +412,9 @@ class WebDoor:
         for out in outs:
             cls = "msg hint" if out.kind == "hint" else "msg"
             parts.append(f'<p class="{cls}">{self._linked(esc(out.text))}</p>')
-            buttons.extend(tuple((label, data) for label, data in row if not data.startswith(LISTEN))
-                           for row in out.buttons)
+            if out.buttons:  # one live screen: only the newest message's buttons are offered
+                buttons = [tuple((label, data) for label, data in row if not data.startswith(LISTEN))
+                           for row in out.buttons]
         screen = self.core.dialogue.screens.get(session.screen) if session is not None and not ended else None
         if screen is not None and screen.expect == "town" and token:
             parts.append(f'<form method="post" action="/" class="typed"><input type="hidden" name="csrf" value="{csrf}">'

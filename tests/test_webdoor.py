@@ -493,3 +493,31 @@ async def test_python_m_bot_serves_the_web_door_beside_telegram(tmp_path):
     logged = bot.log.read_text(errors="replace")
     assert "web door: listening on 127.0.0.1" in logged
     assert "GET /" not in logged and "HTTP/1.1" not in logged and "Webcanary" not in logged  # no access log
+
+
+async def test_a_double_tap_is_handled_once(core, door, person):
+    await person.open("/en")
+    csrf = person.csrf()
+    first, second = await asyncio.gather(
+        door.client.post("/", data={"csrf": csrf, "b": "danger|no"}, allow_redirects=False),
+        door.client.post("/", data={"csrf": csrf, "b": "danger|no"}, allow_redirects=False))
+    assert (first.status, second.status) == (303, 303)
+    await person.open("/")
+    assert person.state.session.screen == "need"
+    assert t(core, "en", "hint-old-button") not in person.text() and t(core, "en", "ask-need") in person.text()
+    await person.post(b="danger|yes")  # an older button pressed on purpose still gets the usual reply
+    assert t(core, "en", "hint-old-button") in person.text()
+
+
+async def test_more_adds_the_rest_under_the_first_part(core, door, person):
+    await person.open("/rom")
+    await person.press("yes")
+    await person.press("child")
+    await person.type("Beograd")
+    first = person.messages()
+    assert "answer|more" in person.buttons()
+    await person.press("more")
+    after = person.messages()
+    assert after[:len(first)] == first and len(after) > len(first)  # the first part stays on the page
+    assert "answer|more" not in person.buttons() and person.buttons().count("answer|leave") == 1  # one set of buttons
+    assert t(core, "rom", "section-national") in "\n".join(after[len(first):])
