@@ -35,7 +35,7 @@ from aiohttp import web
 from .config import Settings
 from .conversation import ChatState, Conversation, Incoming
 from .core import Core
-from .engine import Press, Start, Text
+from .engine import Command, Press, Start, Text
 from .render import Out, Renderer
 from .sessions import MemorySessions
 from .vocabulary import LISTEN, WEB_IDS  # noqa: F401 - WEB_IDS: the words the page needs
@@ -46,6 +46,7 @@ COOKIE = "s"
 MAX_BODY = 8 * 1024  # a form with one field: far more than enough
 MAX_TYPED = 300  # characters of a typed answer (a town); the rest is cut
 MAX_WAIT = 20.0  # seconds a tap may wait for its turn (pacing) before it is told to slow down
+LEAVE = "~leave"  # the page's own Leave button (the /leave command), where a screen offers none
 PREFIX = "web-"  # the web's own wording: web-privacy replaces privacy (locales/<lang>/web.ftl)
 CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -344,8 +345,10 @@ class WebDoor:
         if not hmac.compare_digest(str(form.get("csrf", "")), self._csrf(token)):
             return _redirect("/")  # not from our own page: ignored
         button, typed = form.get("b"), form.get("t")
-        if isinstance(button, str) and button and not button.startswith(LISTEN):
-            event: Press | Text = Press(button[:64])
+        if button == LEAVE:  # the page's own Leave, on a screen whose buttons have none
+            event: Command | Press | Text = Command("leave")
+        elif isinstance(button, str) and button and not button.startswith(LISTEN):
+            event = Press(button[:64])
         elif isinstance(typed, str) and typed.strip():
             event = Text(typed.strip()[:MAX_TYPED])
         else:
@@ -423,11 +426,14 @@ class WebDoor:
                          'autocapitalize="words" spellcheck="false" enterkeyhint="send" required>'
                          f'<button type="submit">{t("web-send")}</button></div></form>')
         rows = [row for row in buttons if row]
+        if token and not ended and not any(data.endswith("|leave") for row in rows for _, data in row):
+            rows.append(((texts.format(lang, "btn-leave", self.core.renderer.extra_args), LEAVE),))  # Leave on every page
         if rows and token and not ended:
             parts.append(f'<form method="post" action="/" class="buttons"><input type="hidden" name="csrf" value="{csrf}">')
             for row in rows:
                 parts.append('<div class="row">' + "".join(
-                    f'<button type="submit" name="b" value="{esc(data)}"{" class=leave" if data.endswith("|leave") else ""}>'
+                    f'<button type="submit" name="b" value="{esc(data)}"'
+                    f'{" class=leave" if data.endswith("|leave") or data == LEAVE else ""}>'
                     f'{esc(label)}</button>' for label, data in row) + "</div>")
             parts.append("</form>")
         if ended or not token:

@@ -23,7 +23,7 @@ from bot.conversation import Conversation, Incoming
 from bot.delivery import FakeDelivery
 from bot.engine import Press, Start, Text
 from bot.sessions import MemorySessions
-from bot.webdoor import CSP, MAX_BODY, WebDoor
+from bot.webdoor import CSP, LEAVE, MAX_BODY, WebDoor
 
 ROOT = Path(__file__).resolve().parent.parent
 MSG = re.compile(r'<p class="msg[^"]*"[^>]*>(.*?)</p>', re.S)
@@ -297,7 +297,7 @@ async def test_leave_clears_the_cookie_and_the_next_page_knows_nothing(core, doo
     assert t(core, "en", "ask-need") not in body and TYPED_CANARY not in body
 
 
-async def test_leave_is_on_every_screen_of_a_conversation(door, person):
+async def test_leave_is_on_every_screen_of_a_conversation(core, door, person):
     await person.open("/")
     assert "language|leave" in person.buttons()
     for step in ("language|=en", "no", "work"):
@@ -305,6 +305,10 @@ async def test_leave_is_on_every_screen_of_a_conversation(door, person):
         assert any(b.endswith("|leave") for b in person.buttons()), person.state.session.screen
     await person.type("Novi Sad")
     assert any(b.endswith("|leave") for b in person.buttons())
+    await person.press("failed")  # "which number did not work?": the dialogue offers no Leave here, the page does
+    assert person.state.session.screen == "broken" and person.buttons()[-1] == LEAVE
+    await person.post(b=LEAVE)
+    assert person.state is None and person.messages() == [t(core, "en", "goodbye")] and person.token is None
 
 
 async def test_the_quick_exit_forgets_and_goes_to_a_neutral_site(core, settings):
