@@ -15,24 +15,19 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from .problems import Problem, did_you_mean
-from .vocabulary import COMMANDS, NEEDS
+from .vocabulary import BUTTON_ACTIONS, COMMANDS, INPUT_KINDS, InputKind
 
-EXPECTS = {
-    None: (),
-    "language": ("chosen",),
-    "town": ("found", "several", "missing"),
-    "town-choice": ("chosen",),
-    "service-choice": ("chosen",),
-}
+# Input kinds and button actions are declared once, in bot/vocabulary.py; these views are for the checker.
+EXPECTS = {name: kind.outcomes for name, kind in INPUT_KINDS.items()}
 REPLIES = ("text", "media", "stale", "restart", "contact", "location")
 EFFECTS = ("erase-later",)
 SHOWS = ("services", "emergency", "hotline")
 BACK = "@back"
 SCREEN_KEYS = ("says", "expect", "buttons", "on", "then", "shows", "end", "columns", "does")
 BUTTON_KEYS = ("id", "label", "next", "set", "if")
-SET_KEYS = ("need", "place", "danger", "mark", "marks", "page")
+SET_KEYS = tuple(BUTTON_ACTIONS)
 # Outcomes a screen may name but need not: town → known (the town is already known, e.g. from a link).
-OPTIONAL_OUTCOMES: dict[str | None, tuple[str, ...]] = {"town": ("known",)}
+OPTIONAL_OUTCOMES = {name: kind.optional for name, kind in INPUT_KINDS.items() if kind.optional}
 CALLBACK_LIMIT = 64
 SEP = "|"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -59,6 +54,15 @@ class Screen:
     end: bool = False
     columns: int = 1
     does: str | None = None  # an effect besides speaking: "erase-later"
+
+    @functools.cached_property
+    def kind(self) -> InputKind:
+        """What this screen expects (bot/vocabulary.py's INPUT_KINDS): the engine dispatches on it."""
+        return INPUT_KINDS[self.expect]
+
+    @property
+    def picks_language(self) -> bool:
+        return self.kind.choices == "languages"
 
     def button(self, button_id: str) -> Button | None:
         return next((b for b in self.buttons if b.id == button_id), None)
@@ -223,19 +227,15 @@ def _screen(name: str, spec: object, rel: str, text: str, line: int, problems: l
         for k, v in sets.items():
             if k not in SET_KEYS:
                 bad(f'screen "{name}": button "{bid}" sets unknown "{k}"; it can set: {", ".join(SET_KEYS)}', f'"{bid}"')
-            elif k == "need" and v not in NEEDS:
-                bad(f'screen "{name}": button "{bid}" sets need "{v}", which the register does not know.'
-                    + did_you_mean(str(v), NEEDS), f'"{bid}"')
-            elif k == "place" and v != "none":
-                bad(f'screen "{name}": button "{bid}" can only set place = "none" (forget the town)', f'"{bid}"')
-            elif k == "danger" and v not in ("yes", "no"):
-                bad(f'screen "{name}": button "{bid}" sets danger to "yes" or "no" only', f'"{bid}"')
-            elif k == "mark" and not (isinstance(v, str) and _NAME.match(v)):
-                bad(f'screen "{name}": button "{bid}" sets mark = "<name>" (lower-case letters, digits, "-")', f'"{bid}"')
-            elif k == "page" and v != "more":
-                bad(f'screen "{name}": button "{bid}" can only set page = "more" (the rest of a long answer)', f'"{bid}"')
-            elif k == "marks" and v != "none":
-                bad(f'screen "{name}": button "{bid}" can only set marks = "none" (forget every mark)', f'"{bid}"')
+            elif BUTTON_ACTIONS[k].values is None and not (isinstance(v, str) and _NAME.match(v)):
+                bad(f'screen "{name}": button "{bid}" sets {k} = "<name>" (lower-case letters, digits, "-"): '
+                    f'{BUTTON_ACTIONS[k].means}', f'"{bid}"')
+            elif BUTTON_ACTIONS[k].values is not None and v not in (BUTTON_ACTIONS[k].values or ()):
+                values = BUTTON_ACTIONS[k].values or ()
+                what = "the register does not know it" if k == "need" else \
+                    "it can only be " + " or ".join(f'"{a}"' for a in values) + f" ({BUTTON_ACTIONS[k].means})"
+                bad(f'screen "{name}": button "{bid}" sets {k} "{v}": {what}.' + did_you_mean(str(v), values),
+                    f'"{bid}"')
         when = b.get("if")
         if isinstance(when, str):
             when = [when]
@@ -337,8 +337,9 @@ def _check_graph(d: Dialogue, top_file: dict[str, str], max_place_id: int) -> li
             target(s.name, f"on.{outcome}", dest)
         if s.then:
             target(s.name, "then", s.then)
-        if s.expect in ("language", "town-choice"):
-            longest = max((len(t) for t in d.languages), default=0) if s.expect == "language" else max_place_id
+        longest = {"languages": max((len(t) for t in d.languages), default=0), "places": max_place_id,
+                   "services": 3}.get(s.kind.choices or "")
+        if longest is not None:
             if len(s.name.encode()) + 2 + longest > CALLBACK_LIMIT:
                 f, line = at(s.name)
                 problems.append(Problem(f, line, f'screen "{s.name}": its choices would exceed Telegram\'s '

@@ -18,6 +18,7 @@ from typing import Callable, Mapping
 
 from .dialogs import BACK, SEP, Dialogue, Screen, callback
 from .matching import Match
+from .vocabulary import BUTTON_ACTIONS, INPUT_KINDS
 
 MAX_CHAIN = 8
 _DATA = re.compile(r"^[A-Za-z0-9_=-]{1,64}\|[A-Za-z0-9_=-]{1,64}$")
@@ -174,18 +175,18 @@ def step(d: Dialogue, world: World, session: Session | None, event: Event) -> tu
         typed = _typed(d, world, session, screen, event.text)
         if typed is not None:
             return typed
-        if screen.expect == "town":
+        if screen.kind.typed:
             return _town(d, world, session, screen, event.text)
-        if session.need and (screen.shows == "services" or screen.expect == "town-choice"):
+        if session.need and (screen.shows == "services" or screen.kind.choices == "places"):
             # A town typed once the need is known (on the answer, or on the "several places" list)
             # moves the answer to that town.
-            town = next((s for s in d.screens.values() if s.expect == "town" and "known" in s.on), None)
+            town = next((s for s in d.screens.values() if s.kind.typed and "known" in s.on), None)
             match = world.match(event.text)
             if town is not None and match.status in ("found", "several"):
                 return _town(d, world, session, town, event.text, match)
         return _hint(d, world, session, "text")
     if isinstance(event, Location):
-        place = world.nearest(event.lat, event.lon) if screen.expect == "town" else None
+        place = world.nearest(event.lat, event.lon) if screen.kind.typed else None
         if place is None:
             return _hint(d, world, session, "location")
         return _goto(d, world, replace(session, place=place, choices=(), more=False), screen.on["found"])
@@ -203,7 +204,7 @@ def _start(d: Dialogue, world: World, payload: str) -> tuple[Session, list[Reply
     session = new_session(d)
     preset = parse_payload(d, world, payload)
     picker = d.screens.get(d.start)
-    if preset is None or not (picker and picker.expect == "language"):
+    if preset is None or not (picker and picker.picks_language):
         return _goto(d, world, session, d.start)
     lang, place, screen = preset
     session = replace(session, lang=lang, place=place)
@@ -279,7 +280,7 @@ def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Rep
         if leave and button is not None and button.next == leave:
             return _goto(d, world, new_session(d), leave)
         picker = d.screens.get(d.start)
-        if picker and screen == picker.name and picker.expect == "language" and value[1:] in d.languages:
+        if picker and screen == picker.name and picker.picks_language and value[1:] in d.languages:
             return _press(d, world, new_session(d), picker, event.data)
     session, replies = _start(d, world, "")
     message = d.replies.get("restart", "")
@@ -293,7 +294,7 @@ def _typed(d: Dialogue, world: World, session: Session, screen: Screen, text: st
     if not keys:
         return None
     options: list[str] = []
-    if screen.expect == "language":
+    if screen.picks_language:
         options += [callback(screen.name, "=" + t) for t in d.languages if f"language:{t}" in keys]
     marks = set(session.marks)
     for b in screen.buttons:
@@ -312,7 +313,7 @@ def _typed(d: Dialogue, world: World, session: Session, screen: Screen, text: st
 
 
 def _hint(d: Dialogue, world: World, session: Session, key: str) -> tuple[Session, list[Reply]]:
-    if d.screens[session.screen].expect == "language" and key in ("text", "media", "unclear") \
+    if d.screens[session.screen].picks_language and key in ("text", "media", "unclear") \
             and "picker" in d.replies:
         key = "picker"  # no language chosen yet: the reply speaks all of them
     message = d.replies.get(key) or d.replies.get("text") or d.replies.get("media", "")
@@ -327,37 +328,16 @@ def _press(d: Dialogue, world: World, session: Session, screen: Screen, data: st
     name, _, value = data.partition(SEP)
     if name != screen.name:
         return _hint(d, world, session, "stale")
-    if value.startswith("="):  # a generated choice: a language tag or a place id
-        choice = value[1:]
-        if screen.expect == "language" and choice in d.languages:
-            # /language from a screen returns there in the new language; a first choice goes on.
-            target = session.resume if session.resume and session.resume in d.screens else screen.on["chosen"]
-            return _goto(d, world, replace(session, lang=choice, resume=None), target)
-        if screen.expect == "town-choice" and choice in session.choices:
-            return _goto(d, world, replace(session, place=choice, choices=(), more=False), screen.on["chosen"])
-        if screen.expect == "service-choice" and choice.isdigit():
-            listed = session.offered  # what the screen showed, even if the register changed since
-            if int(choice) < len(listed):
-                session, replies = _goto(d, world, replace(session, offered=()), screen.on["chosen"])
-                return session, [evolve(replies[0], failed=listed[int(choice)]), *replies[1:]]
-        return _hint(d, world, session, "stale")
+    if value.startswith("="):  # a generated choice (INPUT_KINDS[...].choices): a language, a place, a service
+        choose = _CHOOSE.get(screen.kind.choices or "")
+        chosen = choose(d, world, session, screen, value[1:]) if choose else None
+        return chosen if chosen is not None else _hint(d, world, session, "stale")
     button = screen.button(value)
     if button is None or (button.when is not None and not set(button.when) & set(session.marks)):
         return _hint(d, world, session, "stale")
     changes: dict[str, object] = {"more": False}
     for key, val in button.set:
-        if key == "mark" and val not in session.marks:
-            changes["marks"] = (*tuple(changes.get("marks", session.marks)), val)  # type: ignore[arg-type]
-        elif key == "marks":
-            changes["marks"] = ()
-        elif key == "need":
-            changes["need"] = val
-        elif key == "place":
-            changes["place"], changes["choices"] = None, ()
-        elif key == "danger":
-            changes["danger"] = val == "yes"
-        elif key == "page":
-            changes["more"] = val == "more"
+        _SET[key](changes, session, val)  # BUTTON_ACTIONS (bot/vocabulary.py): the checker allowed only these
     return _goto(d, world, replace(session, **changes), button.next, back_to=screen.name)
 
 
@@ -383,13 +363,13 @@ def _goto(d: Dialogue, world: World, session: Session, target: str, back_to: str
             replies += _render(d, world, session, d.screens[target])
             return session, replies
         screen = d.screens[target]
-        if screen.expect == "town" and session.place and "known" in screen.on:
+        if screen.kind.typed and session.place and "known" in screen.on:
             target = screen.on["known"]  # the town is known already (a link, or an earlier answer)
             screen = d.screens[target]
-        if screen.expect == "language" and session.lang and back_to and back_to != target:
+        if screen.picks_language and session.lang and back_to and back_to != target:
             session = replace(session, resume=back_to)  # changing language: come back here after
         session = replace(session, screen=target, ended=screen.end)
-        if screen.expect == "service-choice":
+        if screen.kind.choices == "services":  # what it offers is kept: a reload cannot change what a tap means
             listed = world.services(session.need or "unsure", session.place, session.more)
             session = replace(session, offered=tuple(sid for sid, _ in listed))
         replies += _render(d, world, session, screen)
@@ -407,16 +387,10 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
     if session.place:
         args["town"] = world.place_name(session.place, lang)
     rows: list[tuple[Button, ...]] = []
-    if screen.expect == "language":
-        rows += [(Button("language-name", callback(screen.name, "=" + t), lang=t),) for t in d.languages]
-    elif screen.expect == "town-choice":
-        rows += [(Button("town-option", callback(screen.name, "=" + p), {"town": world.place_name(p, lang)}),)
-                 for p in session.choices]
-    listed: tuple = ()
-    if screen.expect == "service-choice":  # by position: service ids may be longer than 64 bytes allow
-        listed = session.offered
-        rows += [(Button("service-option", callback(screen.name, f"={i}"), {"name": world.service_name(sid, lang)}),)
-                 for i, sid in enumerate(listed)]
+    choices = _CHOICES.get(screen.kind.choices or "")
+    if choices is not None:
+        rows += choices(d, world, session, screen)
+    listed = session.offered if screen.kind.choices == "services" else ()
     marks = frozenset(session.marks) & screen.conditions if screen.conditions else frozenset()
     fixed = _fixed_rows(screen.name, screen.buttons, screen.columns, marks)
     if screen.pager and (session.more or not world.has_more(session.need or "unsure", session.place)):
@@ -431,6 +405,65 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
         show = Show(screen.shows)
     key = (screen.name, session.need, session.place, session.choices, marks, listed, session.more)
     return [Reply(screen.says, MappingProxyType(args), tuple(rows), show, effect=screen.does, key=key)]
+
+
+# --- what each input kind and button action does (their names: bot/vocabulary.py) ------------------
+
+def _choose_language(d: Dialogue, world: World, session: Session, screen: Screen, choice: str):
+    if choice not in d.languages:
+        return None
+    # /language from a screen returns there in the new language; a first choice goes on.
+    target = session.resume if session.resume and session.resume in d.screens else screen.on["chosen"]
+    return _goto(d, world, replace(session, lang=choice, resume=None), target)
+
+
+def _choose_place(d: Dialogue, world: World, session: Session, screen: Screen, choice: str):
+    if choice not in session.choices:
+        return None
+    return _goto(d, world, replace(session, place=choice, choices=(), more=False), screen.on["chosen"])
+
+
+def _choose_service(d: Dialogue, world: World, session: Session, screen: Screen, choice: str):
+    listed = session.offered  # what the screen showed, even if the register changed since
+    if not choice.isdigit() or int(choice) >= len(listed):
+        return None
+    session, replies = _goto(d, world, replace(session, offered=()), screen.on["chosen"])
+    return session, [evolve(replies[0], failed=listed[int(choice)]), *replies[1:]]
+
+
+_CHOOSE = {"languages": _choose_language, "places": _choose_place, "services": _choose_service}
+
+_CHOICES = {  # the buttons each kind of choice makes, one per row
+    "languages": lambda d, world, session, screen: [
+        (Button("language-name", callback(screen.name, "=" + t), lang=t),) for t in d.languages],
+    "places": lambda d, world, session, screen: [
+        (Button("town-option", callback(screen.name, "=" + p), {"town": world.place_name(p, session.lang)}),)
+        for p in session.choices],
+    "services": lambda d, world, session, screen: [  # by position: service ids may be longer than 64 bytes allow
+        (Button("service-option", callback(screen.name, f"={i}"), {"name": world.service_name(sid, session.lang)}),)
+        for i, sid in enumerate(session.offered)],
+}
+
+
+def _add_mark(changes: dict, session: Session, val: str) -> None:
+    if val not in session.marks:
+        changes["marks"] = (*tuple(changes.get("marks", session.marks)), val)
+
+
+def _forget_place(changes: dict, session: Session, val: str) -> None:
+    changes["place"], changes["choices"] = None, ()
+
+
+_SET = {
+    "need": lambda changes, session, val: changes.__setitem__("need", val),
+    "place": _forget_place,
+    "danger": lambda changes, session, val: changes.__setitem__("danger", val == "yes"),
+    "mark": _add_mark,
+    "marks": lambda changes, session, val: changes.__setitem__("marks", ()),
+    "page": lambda changes, session, val: changes.__setitem__("more", val == "more"),
+}
+assert set(_SET) == set(BUTTON_ACTIONS) and set(_CHOOSE) == set(_CHOICES) == {
+    k.choices for k in INPUT_KINDS.values() if k.choices}, "bot/vocabulary.py and the engine disagree"
 
 
 @functools.lru_cache(maxsize=1024)

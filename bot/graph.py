@@ -22,7 +22,7 @@ def edges(d: Dialogue, texts: Texts, lang: str) -> list[tuple[str, str, str, str
     """(from, to, label, style) for every way between screens; style: button, outcome, then, command."""
     out = []
     for s in d.screens.values():
-        if s.expect == "language":
+        if s.picks_language:  # one outcome for every language button
             out.append((s.name, s.on["chosen"], "(" + ", ".join(d.languages) + ")", "outcome"))
         else:
             out += [(s.name, target, outcome, "outcome") for outcome, target in s.on.items()]

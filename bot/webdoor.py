@@ -419,7 +419,7 @@ class WebDoor:
                 buttons = [tuple((label, data) for label, data in row if not data.startswith(LISTEN))
                            for row in out.buttons]
         screen = self.core.dialogue.screens.get(session.screen) if session is not None and not ended else None
-        if screen is not None and screen.expect == "town" and token:
+        if screen is not None and screen.kind.typed and token:
             parts.append(f'<form method="post" action="/" class="typed"><input type="hidden" name="csrf" value="{csrf}">'
                          f'<label for="t">{t("web-type-label")}</label><div class="row">'
                          f'<input id="t" name="t" type="text" maxlength="{MAX_TYPED}" autocomplete="off" '
