@@ -196,7 +196,7 @@ def cmd_outreach(settings: Settings, args) -> int:
 
 
 def cmd_coverage(settings: Settings, fmt: str) -> int:
-    from .register_ops import coverage_report
+    from .register.reports import coverage_report
     try:
         register = _open_register(settings)
     except InvalidFiles as exc:
@@ -210,11 +210,11 @@ def cmd_coverage(settings: Settings, fmt: str) -> int:
 def cmd_register(settings: Settings, args) -> int:
     from datetime import datetime
 
-    from . import register_ops, stats
-    from .register import BELGRADE
+    from . import stats
+    from .register import BELGRADE, exchange, hsds, reports
     if args.action == "import":
-        result = register_ops.import_file(args.file, settings.data_dir, settings.db_path, dry_run=args.dry_run)
-        print(register_ops.describe(result, args.dry_run))
+        result = exchange.import_file(args.file, settings.data_dir, settings.db_path, dry_run=args.dry_run)
+        print(exchange.describe(result, args.dry_run))
         return 1 if any(p.severity == "error" for p in result.problems) else 0
     try:
         register = _open_register(settings)
@@ -225,21 +225,21 @@ def cmd_register(settings: Settings, args) -> int:
         failed = asyncio.run(stats.read_failed(settings.stats_db))
         today = datetime.now(BELGRADE).date()
         if args.format == "xlsx":
-            out = register_ops.calls_xlsx(register, failed, today, Path(args.out or "calls.xlsx"))
-            print(f"{out}: {len(register_ops.calls(register, failed, today))} calls; fill in confirmed, call_date "
+            out = reports.calls_xlsx(register, failed, today, Path(args.out or "calls.xlsx"))
+            print(f"{out}: {len(reports.calls(register, failed, today))} calls; fill in confirmed, call_date "
                   f"(and hours, call_notes), then: python -m bot register import {out}")
             return 0
-        print(register_ops.todo(register, failed, today), end="")
+        print(reports.todo(register, failed, today), end="")
         return 0
     fmt = args.format
     if fmt == "xlsx":
-        out = register_ops.export_xlsx(settings.data_dir, Path(args.out or "putokaz-register.xlsx"))
+        out = exchange.export_xlsx(settings.data_dir, Path(args.out or "putokaz-register.xlsx"))
         print(out)
     elif fmt == "csv":
-        for path in register_ops.export_csv(settings.data_dir, Path(args.out or "putokaz-register-csv")):
+        for path in exchange.export_csv(settings.data_dir, Path(args.out or "putokaz-register-csv")):
             print(path)
     else:
-        for path in register_ops.export_hsds(register, Path(args.out or "putokaz-hsds")):
+        for path in hsds.export_hsds(register, Path(args.out or "putokaz-hsds")):
             print(path)
     return 0
 

@@ -159,3 +159,55 @@ async def test_emergency_lines_in_order(core):
     assert [s.id for s in core.register.listed("danger")] == ["police-192", "ambulance-194", "astra-sos",
                                                               "mup-line-0800-100-600"]
     assert [s.id for s in core.register.listed("danger-child")] == ["nadel-116111"]
+
+
+# --- the tables declared once (bot/register/fields.py) and the one reader (bot/register/tables.py) ---
+
+
+@pytest.mark.parametrize("name", ["services", "places", "aliases", "settlements"])
+def test_every_column_of_the_shipped_files_is_declared(name):
+    from bot.register import TABLES
+    header = next(csv.reader((ROOT / "data" / f"{name}.csv").open(encoding="utf-8")))
+    table = TABLES[name]
+    assert set(header) <= set(table.names), set(header) - set(table.names)
+    assert set(table.required) <= set(header)
+    assert all(table.note(c) for c in header), [c for c in header if not table.note(c)]
+
+
+def test_a_list_cell_reports_each_bad_item_and_keeps_the_good_ones():
+    from bot.register import SERVICES
+    values, bad = SERVICES.parse({"languages": "sr; xx ;hu;yy", "phones": "011 785 00 00;112", "free": "yes",
+                                  "involvement": "", "hours": "", "kind": "ngo", "status": "verified"})
+    assert values["languages"] == ("sr", "hu")
+    assert [m.split('"')[1] for m in bad if m.startswith("language")] == ["xx", "yy"]
+    assert values["phones"][0].number == "011 7850000" and len(values["phones"]) == 1
+    assert any(m.startswith("phones: 112 is not operational") for m in bad)
+    assert values["free"] is True and values["involvement"] == "unknown" and values["hours"] is None
+
+
+def test_the_template_notes_are_the_declared_ones(tmp_path):
+    from openpyxl import load_workbook
+
+    from bot.register import SERVICES, exchange
+    book = load_workbook(exchange.export_xlsx(ROOT / "data", tmp_path / "t.xlsx"))
+    header = [c.value for c in book["services"][1]]
+    assert header[:2] == ["id", "name"]
+    for cell in book["services"][1]:
+        assert cell.comment is not None and cell.comment.text == SERVICES.note(cell.value), cell.value
+
+
+def test_the_reader_names_the_file_and_the_fix(tmp_path):
+    from bot.register.tables import read_csv, read_source
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes("\ufeffid,name\r\nx,\"a, b\"\r\n".encode("utf-8"))
+    rows, problems = read_csv(bom)
+    assert problems == [] and rows is not None
+    assert rows.header == ["id", "name"] and rows.rows == [(2, {"id": "x", "name": "a, b"})]
+    latin = tmp_path / "services.csv"
+    latin.write_bytes("id,name\nx,Niš\n".encode("cp1250"))
+    rows, problems = read_csv(latin)
+    assert rows is None and "UTF-8" in problems[0].message and problems[0].file == "services.csv"
+    tables, problems = read_source(bom)
+    assert tables == {} and problems[0].line == 1 and "matches no register table" in problems[0].message
+    _, problems = read_csv(tmp_path / "gone.csv", "data/gone.csv")
+    assert problems[0].file == "data/gone.csv" and "missing" in problems[0].message

@@ -12,7 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from bot import engine, register_ops, stats
+from bot import engine, stats
+from bot.register import CALLS, exchange, hsds, reports
 from bot.engine import Press, Start
 from bot.i18n import Texts
 from bot.register import BELGRADE, Register, load_csv, load_register, parse_hours, parse_phone
@@ -237,18 +238,18 @@ async def test_every_reference_row_is_in_the_register(tmp_path):
 
 async def test_coverage_counts_every_municipality_outside_kosovo_for_every_need(tmp_path):
     reg = await _register(ROOT / "data", tmp_path)
-    cov = register_ops.coverage(reg)
+    cov = reports.coverage(reg)
     outside = sum(1 for p in reg.places.values() if not p.in_kosovo)
     total = sum(sum(c.values()) for c in cov.values())
     assert total == outside * 9 == 145 * 9
     novi_sad_district = reg.places["novi-sad"].district
     assert cov[(novi_sad_district, "talk")]["local"] >= 1
-    text, nothing = register_ops.coverage_report(reg)
+    text, nothing = reports.coverage_report(reg)
     assert nothing == 0 and f"total: {total} municipality-need pairs" in text
     # Years later nothing disappears: age only adds "may have changed".
     (tmp_path / "later").mkdir()
     old = await _register(ROOT / "data", tmp_path / "later", today=lambda: date(2040, 1, 1))
-    text, nothing = register_ops.coverage_report(old)
+    text, nothing = reports.coverage_report(old)
     assert nothing == 0 and "may have changed" in text
 
 
@@ -287,7 +288,7 @@ def test_a_bad_row_leaves_the_register_exactly_as_it_was(tmp_path):
         rows[0]["name"] = "ASTRA SOS (edited)"
         return rows
     _write_services(new, change)
-    result = register_ops.import_file(new, d, db)
+    result = exchange.import_file(new, d, db)
     lines = {p.line for p in result.problems if p.severity == "error"}
     assert lines == {5, 7} and not result.applied
     assert all(p.file == "new.csv" for p in result.problems)
@@ -304,11 +305,11 @@ def test_dry_run_shows_changes_and_changes_nothing(tmp_path):
         extra = dict(rows[1], id="new-line", name="New line")
         return [r for r in rows if r["id"] != "kirs"] + [extra]
     _write_services(new, change)
-    result = register_ops.import_file(new, d, db, dry_run=True)
+    result = exchange.import_file(new, d, db, dry_run=True)
     ch = result.changes["services"]
     assert (ch.added, ch.removed, ch.changed) == (["new-line"], ["kirs"], [("police-192", ["checked_on"])])
     assert (_sha(db), _sha(d / "services.csv")) == before
-    applied = register_ops.import_file(new, d, db)
+    applied = exchange.import_file(new, d, db)
     assert applied.applied and _sha(db) != before[0]
     data, problems = load_csv(d)
     assert not [p for p in problems if p.severity == "error"]
@@ -317,12 +318,12 @@ def test_dry_run_shows_changes_and_changes_nothing(tmp_path):
 
 def test_xlsx_round_trip_keeps_every_value(tmp_path):
     d, db = _workspace(tmp_path)
-    book = register_ops.export_xlsx(d, tmp_path / "register.xlsx")
+    book = exchange.export_xlsx(d, tmp_path / "register.xlsx")
     from openpyxl import load_workbook
     wb = load_workbook(book)
     assert wb.sheetnames == ["services", "places", "aliases"]
     assert wb["services"]["A1"].comment is not None  # header notes for operators
-    result = register_ops.import_file(book, d, db, dry_run=True)
+    result = exchange.import_file(book, d, db, dry_run=True)
     assert not [p for p in result.problems if p.severity == "error"]
     assert all(not ch for ch in result.changes.values()), result.changes
     # An edit made in the spreadsheet arrives; a number typed as a number (leading 0 lost) is refused.
@@ -330,7 +331,7 @@ def test_xlsx_round_trip_keeps_every_value(tmp_path):
     col = [c.value for c in ws[1]].index("phones") + 1
     ws.cell(row=2, column=col).value = 117850000
     wb.save(tmp_path / "edited.xlsx")
-    bad = register_ops.import_file(tmp_path / "edited.xlsx", d, db)
+    bad = exchange.import_file(tmp_path / "edited.xlsx", d, db)
     assert not bad.applied
     assert any(p.line == 2 and "area code" in p.message and "[services]" in p.file for p in bad.problems)
 
@@ -371,7 +372,7 @@ HSDS_SERVICE = _obj(
 
 async def test_hsds_export_matches_the_hsds_shapes(tmp_path):
     reg = await _register(ROOT / "data", tmp_path)
-    files = register_ops.export_hsds(reg, tmp_path / "hsds")
+    files = hsds.export_hsds(reg, tmp_path / "hsds")
     names = {f.name for f in files}
     assert {"organization.csv", "service.csv", "location.csv", "phone.csv", "schedule.csv", "language.csv",
             "service_area.csv", "services.json"} <= names
@@ -427,7 +428,7 @@ async def test_a_tap_on_a_number_that_did_not_work_counts_only_service_and_month
     assert cols == ["month", "service", "count"]  # (month, service id): nothing about a person
     assert await stats.read_failed(tmp_path / "s.sqlite3") == {listed[0][0]: 3}
     reg = core.register
-    report = register_ops.todo(reg, {listed[0][0]: 1}, date(2026, 11, 28))
+    report = reports.todo(reg, {listed[0][0]: 1}, date(2026, 11, 28))
     first = report.splitlines()[1]  # reported numbers come first, with their count
     assert f"({listed[0][0]};" in first and "[1 did not work]" in first
     # A forged position is a stale button, not a count.
@@ -437,15 +438,15 @@ async def test_a_tap_on_a_number_that_did_not_work_counts_only_service_and_month
 
 async def test_todo_ranks_calls_by_what_a_confirmation_improves_with_failed_numbers_first(tmp_path):
     reg = await _register(ROOT / "data", tmp_path)
-    calls = register_ops.calls(reg, {"labour-inspection": 4}, date(2026, 12, 3))
+    calls = reports.calls(reg, {"labour-inspection": 4}, date(2026, 12, 3))
     assert calls[0].service.id == "labour-inspection" and calls[0].failed == 4  # reported first, counted
     rest = calls[1:]
     assert [(c.pairs, c.people) for c in rest] == sorted(((c.pairs, c.people) for c in rest), reverse=True)
     assert rest[0].service.id == "astra-sos"  # every need in every municipality
-    text = register_ops.todo(reg, {"labour-inspection": 4}, date(2026, 12, 3))
+    text = reports.todo(reg, {"labour-inspection": 4}, date(2026, 12, 3))
     first = text.splitlines()[1]
     assert "0800 300307" in first and "[4 did not work]" in first
-    gaps = register_ops.municipalities_without_local(reg)
+    gaps = reports.municipalities_without_local(reg)
     pops = [p.population or 0 for p in gaps]
     assert pops == sorted(pops, reverse=True) and gaps and not any(p.in_kosovo for p in gaps)
     assert "novi-sad" not in {p.id for p in gaps}
@@ -456,11 +457,11 @@ async def test_the_call_sheet_goes_out_and_comes_back_through_import(tmp_path):
     d = _data(tmp_path)
     db = tmp_path / "db.sqlite3"
     reg = await _register(d, tmp_path)
-    out = register_ops.calls_xlsx(reg, {}, date(2026, 12, 3), tmp_path / "calls.xlsx")
+    out = reports.calls_xlsx(reg, {}, date(2026, 12, 3), tmp_path / "calls.xlsx")
     wb = load_workbook(out)
     ws = wb["calls"]
     header = [c.value for c in ws[1]]
-    assert header == list(register_ops.CALL_COLUMNS)
+    assert header == list(CALLS.names)
     rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
     col = {h: i for i, h in enumerate(header)}
     rows["astra-sos"][col["confirmed"]].value = "yes"
@@ -469,7 +470,7 @@ async def test_the_call_sheet_goes_out_and_comes_back_through_import(tmp_path):
     rows["atina"][col["confirmed"]].value = "no"
     rows["atina"][col["call_date"]].value = "2026-12-02"
     wb.save(out)
-    result = register_ops.import_file(out, d, db)
+    result = exchange.import_file(out, d, db)
     assert result.applied, [str(p) for p in result.problems]
     new = {r["id"]: r for r in csv.DictReader(open(d / "services.csv", encoding="utf-8"))}
     assert (new["astra-sos"]["checked_on"], new["astra-sos"]["hours"]) == ("2026-12-02", "Mon-Fri 10:00-18:00")
@@ -482,7 +483,7 @@ async def test_the_call_sheet_goes_out_and_comes_back_through_import(tmp_path):
     ws.cell(row=2, column=col["confirmed"] + 1).value = "maybe"
     ws.cell(row=2, column=col["call_date"] + 1).value = "2026-12-02"
     wb.save(out)
-    result = register_ops.import_file(out, d, db)
+    result = exchange.import_file(out, d, db)
     assert not result.applied and (d / "services.csv").read_bytes() == before
     msg = next(p for p in result.problems if p.severity == "error")
     assert msg.line == 2 and "[calls]" in msg.file and "yes or no" in msg.message
