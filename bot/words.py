@@ -39,8 +39,9 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 @dataclass
 class Vocabulary:
-    # language (None: every language's labels and words together) → [(stemmed phrase, key)]
-    phrases: dict[str | None, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
+    # language (None: every language's labels and words together) → a phrase's first stemmed word →
+    # [(stemmed phrase, key, short)]: what is typed is looked up word by word, not scanned against all
+    starting: dict[str | None, dict[str, list[tuple[tuple[str, ...], str, bool]]]] = field(default_factory=dict)
     single: set[str] = field(default_factory=set)  # one-word entries, folded: never read as a village
 
     def add(self, lang: str | None, text: str, key: str) -> None:
@@ -50,9 +51,8 @@ class Vocabulary:
             short = len(raw) == 1 and len(raw[0]) <= SHORT  # "da", "no", "po": only in a short reply
             if len(raw) == 1:
                 self.single.add(raw[0])
-            self.phrases.setdefault(lang, []).append((phrase, key, short))
-            if lang is not None:
-                self.phrases.setdefault(None, []).append((phrase, key, short))
+            for scope in (lang, None) if lang is not None else (None,):
+                self.starting.setdefault(scope, {}).setdefault(phrase[0], []).append((phrase, key, short))
 
     def understand(self, lang: str | None, text: str) -> frozenset[str]:
         """What the typed text means, as keys: in the person's language first, then in any."""
@@ -61,19 +61,19 @@ class Vocabulary:
             return frozenset()
         scopes = [lang, None] if lang else [None]
         for scope in scopes:
-            found = _matches(self.phrases.get(scope, ()), tokens)
+            found = _matches(self.starting.get(scope, {}), tokens)
             if found:
                 return found
         return frozenset()
 
 
-def _matches(phrases, tokens: tuple[str, ...]) -> frozenset[str]:
+def _matches(starting: dict[str, list[tuple[tuple[str, ...], str, bool]]], tokens: tuple[str, ...]) -> frozenset[str]:
     spans: list[tuple[int, int, str]] = []
-    for phrase, key, short in phrases:
-        n = len(phrase)
-        if short and len(tokens) > SHORT_ALONE:
-            continue  # "da", "no", "po" count only in a short reply, not somewhere in a sentence
-        for i in range(len(tokens) - n + 1):
+    for i, token in enumerate(tokens):
+        for phrase, key, short in starting.get(token, ()):
+            if short and len(tokens) > SHORT_ALONE:
+                continue  # "da", "no", "po" count only in a short reply, not somewhere in a sentence
+            n = len(phrase)
             if tokens[i : i + n] == phrase:
                 spans.append((i, i + n, key))
     # A match inside a longer one ("ne" in "ne znam") does not count.
