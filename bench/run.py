@@ -33,26 +33,34 @@ TOKEN = "1000001:BenchTokenBenchTokenBenchTokenBench"
 
 
 def conversation(chat: int, start_id: int) -> list[dict]:
-    """One person's whole conversation as raw updates."""
+    """One person's whole conversation as raw updates, with the message ids Telegram would give: one
+    counter per chat for the person's messages and the bot's, and every press on the screen the bot
+    sent last (the live one, as a person presses it). The bot sends one new message after /start and
+    after each typed message, and edits the pressed screen otherwise."""
     user = {"id": chat, "is_bot": False, "first_name": "B"}
     # Sent now: a message hours old is answered as one from before a restart (the bot starts over).
     base = {"chat": {"id": chat, "type": "private"}, "from": user, "date": int(time.time())}
-    msgs, n = [], start_id
+    msgs: list[dict] = []
+    n = update = start_id
+    screen = start_id  # the id of the bot's newest message
 
     def text(t):
-        nonlocal n
+        nonlocal n, update, screen
         n += 1
+        update += 1
         m = {**base, "message_id": n, "text": t}
         if t.startswith("/"):
             m["entities"] = [{"type": "bot_command", "offset": 0, "length": len(t.split()[0])}]
-        msgs.append({"update_id": n, "message": m})
+        msgs.append({"update_id": update, "message": m})
+        n += 1  # the bot's reply
+        screen = n
 
     def press(data):
-        nonlocal n
-        n += 1
-        msgs.append({"update_id": n, "callback_query": {"id": str(n), "from": user, "chat_instance": "c", "data": data,
-                                                         # the screen the bot sent in this chat
-                                                         "message": {**base, "message_id": start_id + 1, "text": "x"}}})
+        nonlocal update
+        update += 1
+        msgs.append({"update_id": update, "callback_query": {"id": str(update), "from": user, "chat_instance": "c",
+                                                              "data": data,
+                                                              "message": {**base, "message_id": screen, "text": "x"}}})
     text("/start en")
     press("danger|no")
     press("need|shelter")
@@ -66,6 +74,7 @@ def conversation(chat: int, start_id: int) -> list[dict]:
 
 async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, int, int]:
     from bot.config import Settings
+    from bot.conversation import erase_window
     from bot.core import load_core
     from bot.telegram_adapter import TelegramAdapter
 
@@ -81,14 +90,37 @@ async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, 
     echo_req = RecordingRequest()
     echo_app = ApplicationBuilder().token(TOKEN).request(echo_req).get_updates_request(echo_req).build()
 
-    async def echo(update, context):  # python-telegram-bot's own echo example…
-        await update.message.reply_text(update.message.text)
-        await update.message.delete()  # …deleting what was typed, as Putokaz must (same Bot API calls)
+    # python-telegram-bot's own echo example, extended to make the Bot API calls Putokaz makes, the plain
+    # way: delete what was typed; keep one live message (edit the pressed one; after a typed message,
+    # reply and take the buttons off the previous reply); on "leave", delete the same window of ids.
+    seen: dict[int, tuple[int, int, int | None]] = {}  # chat → (first id, newest id, live reply)
+
+    def note(chat: int, *ids: int) -> tuple[int, int, int | None]:
+        first, top, live = seen.get(chat, (min(ids), 0, None))
+        seen[chat] = (min(first, *ids), max(top, *ids), live)
+        return seen[chat]
+
+    async def echo(update, context):
+        reply = await update.message.reply_text(update.message.text)
+        await update.message.delete()
+        first, top, live = note(update.effective_chat.id, update.message.message_id, reply.message_id)
+        if live is not None:
+            await context.bot.edit_message_reply_markup(update.effective_chat.id, live)
+        seen[update.effective_chat.id] = (first, top, reply.message_id)
 
     async def answer(update, context):
-        # A bare bot that answers the press and echoes its data: the same Bot API calls the real bot makes.
-        await update.callback_query.answer()
-        await update.callback_query.message.reply_text(update.callback_query.data)
+        query = update.callback_query
+        await query.answer()
+        chat = update.effective_chat.id
+        first, top, _ = note(chat, query.message.message_id)
+        if query.data == "answer|leave":
+            ids = erase_window(top, first)
+            for i in range(0, len(ids), 100):
+                await context.bot.delete_messages(chat, ids[i : i + 100])
+            await context.bot.send_message(chat, query.data)
+            seen.pop(chat, None)
+        else:
+            await query.edit_message_text(query.data)
 
     echo_app.add_handler(MessageHandler(filters.TEXT, echo))
     echo_app.add_handler(CallbackQueryHandler(answer))
@@ -102,7 +134,10 @@ async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, 
     for _, app in apps:
         await app.initialize()
         for u in raw[:80]:  # warm-up
-            await app.process_update(Update.de_json(u, app.bot))
+            update = Update.de_json(u, app.bot)
+            if update.message:
+                (bot_req if app is bot_app else echo_req).begin(update.message.chat.id, update.message.message_id)
+            await app.process_update(update)
     calls = {}
     for _ in range(rounds):  # alternate, and compare each bot round with the echo round beside it
         for name, app in apps:
@@ -112,6 +147,8 @@ async def per_update_cost(n_chats: int, rounds: int = 9) -> tuple[float, float, 
             gc.collect()  # each round starts with the same heap
             t0 = time.process_time()  # CPU time: not what other machines on the host take
             for u in updates:
+                if u.message:  # it arrived: the bot's next message follows it, as on Telegram
+                    req.begin(u.message.chat.id, u.message.message_id)
                 await app.process_update(u)
             results[name].append((time.process_time() - t0) / len(updates))
             calls[name] = req.calls - before

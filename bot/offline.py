@@ -36,8 +36,9 @@ class OfflineRequest(LocalRequest):
         self._top: dict[Any, int] = {}
 
     def begin(self, chat_id: int, newest: int) -> None:
-        """A chat whose newest message so far has this id: the bot's next messages follow it."""
-        self._top[chat_id] = max(self._top.get(chat_id, 0), newest)
+        """A message with this id has just arrived in the chat (the person's): the bot's next messages
+        follow it, as on Telegram, where one counter numbers both sides of a private chat."""
+        self._top[chat_id] = newest
 
     async def do_request(self, url, method, request_data=None, read_timeout=None, write_timeout=None,
                          connect_timeout=None, pool_timeout=None) -> tuple[int, bytes]:

@@ -43,6 +43,7 @@ MEDIA_KINDS = ("photo", "video", "voice", "sticker", "document", "animation", "v
 # Messages that carry someone's personal data: always deleted, whatever the settings.
 PERSONAL = ("contact", "location", "venue")
 EXIT_CONFLICT = 3
+POOL_SIZE = 8  # HTTP connections to the Bot API (and requests in flight at once)
 
 
 def telegram_menus(core) -> dict:
@@ -140,16 +141,18 @@ class TelegramAdapter:
 
     def build(self, request=None) -> Application:
         """The Application; `request` replaces the HTTP layer (the benchmark records instead of sending)."""
-        # httpcore scans every pooled connection on each request: a huge pool costs more CPU than it
-        # saves waiting (py-spy under load). 8 connections carry more than Telegram's 30 msg/s.
+        # httpcore scans every pooled connection and every waiting request on each request: a huge pool
+        # costs more CPU than it saves waiting (py-spy under load). 8 connections carry more than
+        # Telegram's 30 msg/s; the rate limiter lets no more than that many requests reach the pool.
         builder = (ApplicationBuilder().token(self.settings.token).post_init(self._post_init)
                    .post_stop(self._post_stop).post_shutdown(self._post_shutdown)
                    .concurrent_updates(self.processor)
-                   .rate_limiter(ChatRateLimiter(self.settings.max_rate, keyer=self.sessions.key)))
+                   .rate_limiter(ChatRateLimiter(self.settings.max_rate, keyer=self.sessions.key,
+                                                 in_flight=POOL_SIZE if request is None else None)))
         if request is not None:
             builder = builder.request(request).get_updates_request(request)
         else:
-            builder = builder.connection_pool_size(8).pool_timeout(10.0)
+            builder = builder.connection_pool_size(POOL_SIZE).pool_timeout(10.0)
         app = with_api_urls(builder, self.settings).build()
         app.add_handler(TypeHandler(Update, self.handle))
         app.add_error_handler(self._on_error)

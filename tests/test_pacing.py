@@ -115,3 +115,26 @@ async def test_leave_goes_ahead_of_the_line_and_what_waited_is_answered():
     after = asyncio.create_task(p.do_process_update(_update(60), handle(60)))
     await asyncio.wait_for(after, 1.0)
     assert handled[-1] == 60  # a new start after Leave goes through
+
+
+async def test_no_more_requests_reach_the_http_pool_than_it_has_connections():
+    """Under 500 busy chats, requests waiting in httpcore's pool cost most of the CPU: the rate limiter
+    lets at most `in_flight` through at once; the others wait their turn and all are sent."""
+    from bot.ratelimit import ChatRateLimiter
+    limiter = ChatRateLimiter(0, in_flight=3)
+    running, most, done = 0, 0, []
+
+    async def call(i):
+        nonlocal running, most
+        running += 1
+        most = max(most, running)
+        await asyncio.sleep(0.01)
+        running -= 1
+        done.append(i)
+        return i
+
+    results = await asyncio.gather(*(limiter.process_request(call, (i,), {}, "sendMessage", {"chat_id": i}, None)
+                                     for i in range(20)))
+    assert results == list(range(20)) and sorted(done) == list(range(20))
+    assert most == 3
+
