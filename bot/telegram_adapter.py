@@ -31,7 +31,6 @@ from .ratelimit import ChatRateLimiter, PerChatProcessor
 from .render import Out
 from .vocabulary import COMMANDS, LISTEN
 from .sessions import MemorySessions, RedisSessions
-from .web import health_app
 
 log = logging.getLogger("putokaz")
 
@@ -180,7 +179,7 @@ class TelegramAdapter:
             self._flusher = loop.create_task(self._flush_every(60))
         self._summary = loop.create_task(self._summarise_every(self.settings.summary_minutes * 60))
         if self.settings.mode == "polling" and self.settings.health_port:
-            self._health_runner = await start_server(health_app(self.health), "127.0.0.1", self.settings.health_port)
+            self._health_runner = await serve_health(self.health, self.settings.health_port)
         if self.web is not None:
             await self.web.start(self.settings.web_listen)
         self.ready = True
@@ -452,11 +451,17 @@ def with_api_urls(builder, settings: Settings):
 
 
 async def start_server(app, host: str, port: int):
-    from aiohttp import web
+    from aiohttp import web  # imported here: a bot without /healthz or the web door never loads aiohttp (~9 MiB)
     runner = web.AppRunner(app, access_log=None)  # no access log: it would hold request paths and addresses
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     return runner
+
+
+async def serve_health(status, port: int):
+    """/healthz on 127.0.0.1:<port> (polling mode)."""
+    from .web import health_app
+    return await start_server(health_app(status), "127.0.0.1", port)
 
 
 class FallbackAdapter:
@@ -480,7 +485,7 @@ class FallbackAdapter:
 
     async def _post_init(self, app: Application) -> None:
         if self.settings.mode == "polling" and self.settings.health_port:
-            self._health_runner = await start_server(health_app(self.health), "127.0.0.1", self.settings.health_port)
+            self._health_runner = await serve_health(self.health, self.settings.health_port)
         log.error("serving the fallback reply only: %s", self.reason)
 
     async def _post_shutdown(self, app: Application) -> None:
