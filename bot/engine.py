@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from dataclasses import replace as evolve
-from types import MappingProxyType
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 
 from .dialogs import BACK, SEP, Dialogue, Screen, callback
 from .matching import Match
@@ -81,12 +81,63 @@ class Session:
 
 # --- what goes out --------------------------------------------------------------------------
 
+class Args(Mapping[str, object]):
+    """A Fluent message's arguments: read-only and hashable, so that a Reply is a value the
+    renderer can cache its text by (what the conversation means is all it needs to know)."""
+    __slots__ = ("_items", "_hash")
+
+    def __init__(self, items: Mapping[str, object] | None = None) -> None:
+        self._items = dict(items or {})
+        self._hash = hash(frozenset(self._items.items()))
+
+    def __getitem__(self, key: str) -> object:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Args):
+            return self._hash == other._hash and self._items == other._items
+        return isinstance(other, Mapping) and self._items == dict(other)
+
+    def __repr__(self) -> str:
+        return f"Args({self._items!r})"
+
+
+NO_ARGS = Args()
+
+
+def _frozen(obj) -> None:
+    """A dict given to a Button or Reply becomes Args. Both keep their hash, computed once: the
+    renderer's cache asks for it on every update, and a screen's buttons are shared between replies."""
+    if type(obj.args) is not Args:
+        object.__setattr__(obj, "args", Args(obj.args) if obj.args else NO_ARGS)
+    object.__setattr__(obj, "_hash", hash(obj._fields()))
+
+
 @dataclass(frozen=True)
 class Button:
     label: str  # Fluent message id
     data: str  # callback data, ≤ 64 bytes
-    args: Mapping[str, str] = field(default_factory=dict)
+    args: Mapping[str, object] = NO_ARGS
     lang: str | None = None  # render the label in this language instead of the session's
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        _frozen(self)
+
+    def _fields(self) -> tuple:
+        return self.label, self.data, self.args, self.lang
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 @dataclass(frozen=True)
@@ -99,8 +150,9 @@ class Show:
 
 @dataclass(frozen=True)
 class Reply:
+    """What to say: a value (hashable, compared by content); the renderer caches its text by it."""
     message: str
-    args: Mapping[str, object] = field(default_factory=dict)
+    args: Mapping[str, object] = NO_ARGS
     buttons: tuple[tuple[Button, ...], ...] = ()
     show: Show | None = None
     kind: str = "screen"  # "screen" or "hint"
@@ -108,8 +160,21 @@ class Reply:
     repeat: bool = False  # the current screen shown again after a hint (not a new answer)
     # A service whose number a person says did not work: counted by (service, month), nothing else.
     failed: str | None = None
-    # Everything the rendered text depends on besides the language; lets the renderer cache.
-    key: tuple | None = field(default=None, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        _frozen(self)
+
+    def _fields(self) -> tuple:
+        return self.message, self.args, self.buttons, self.show, self.kind, self.effect, self.repeat, self.failed
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
+for _cls, _names in ((Button, "label data args lang"), (Reply, "message args buttons show kind effect repeat failed")):
+    # the hash a Button or Reply keeps must cover every field its == compares
+    assert [f.name for f in dataclass_fields(_cls) if f.compare] == _names.split(), f"{_cls.__name__}._fields"
 
 
 @dataclass(frozen=True)
@@ -284,7 +349,7 @@ def _restart(d: Dialogue, world: World, event: Event) -> tuple[Session, list[Rep
             return _press(d, world, new_session(d), picker, event.data)
     session, replies = _start(d, world, "")
     message = d.replies.get("restart", "")
-    return session, [Reply(message, kind="hint", key=("hint", message)), *replies]
+    return session, [Reply(message, kind="hint"), *replies]
 
 
 def _typed(d: Dialogue, world: World, session: Session, screen: Screen, text: str
@@ -317,7 +382,7 @@ def _hint(d: Dialogue, world: World, session: Session, key: str) -> tuple[Sessio
             and "picker" in d.replies:
         key = "picker"  # no language chosen yet: the reply speaks all of them
     message = d.replies.get(key) or d.replies.get("text") or d.replies.get("media", "")
-    hint = Reply(message, kind="hint", key=("hint", message))
+    hint = Reply(message, kind="hint")
     again = [evolve(r, repeat=True) for r in _render(d, world, session, d.screens[session.screen])]
     return session, [hint, *again]
 
@@ -390,7 +455,6 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
     choices = _CHOICES.get(screen.kind.choices or "")
     if choices is not None:
         rows += choices(d, world, session, screen)
-    listed = session.offered if screen.kind.choices == "services" else ()
     marks = frozenset(session.marks) & screen.conditions if screen.conditions else frozenset()
     fixed = _fixed_rows(screen.name, screen.buttons, screen.columns, marks)
     if screen.pager and (session.more or not world.has_more(session.need or "unsure", session.place)):
@@ -403,8 +467,7 @@ def _render(d: Dialogue, world: World, session: Session, screen: Screen) -> list
         show = Show("services", session.need or "unsure", session.place, session.more)
     elif screen.shows in ("emergency", "hotline"):
         show = Show(screen.shows)
-    key = (screen.name, session.need, session.place, session.choices, marks, listed, session.more)
-    return [Reply(screen.says, MappingProxyType(args), tuple(rows), show, effect=screen.does, key=key)]
+    return [Reply(screen.says, Args(args), tuple(rows), show, effect=screen.does)]
 
 
 # --- what each input kind and button action does (their names: bot/vocabulary.py) ------------------

@@ -69,8 +69,7 @@ class Renderer:
         return self.texts.format(lang, msg_id, args)
 
     def render(self, replies: list[Reply], lang: str | None) -> list[Out]:
-        keys = tuple(r.key for r in replies)
-        key: tuple = (lang, keys) if None not in keys else (lang, repr(replies))
+        key: tuple = (lang, *replies)  # replies are values: equal replies render the same text
         if any(r.show for r in replies):  # lists say "open now": valid for the current minute only
             self._clock = self.now().replace(second=0, microsecond=0)
             key += (self._clock,)

@@ -247,3 +247,22 @@ async def test_which_number_counts_what_the_screen_showed_even_after_a_reload(ru
     reloaded = dataclasses.replace(core.world, services=lambda need, place, more=False: (("someone-else", "X"),))
     s, r = engine.step(core.dialogue, reloaded, s, Press("broken|=0"))
     assert r[0].failed == shown[0] and s.offered == ()
+
+
+async def test_a_reply_is_a_value_and_the_renderer_caches_its_text_by_it(core):
+    """The engine gives no cache key: equal replies (built apart) hit the cache, a reply that differs
+    in any argument or button does not, and a dict given as arguments cannot be changed afterwards."""
+    args = {"town": "Novi Sad"}
+    a = engine.Reply("pick-town", args, ((engine.Button("town-option", "pick-town|=novi-sad", {"town": "Novi Sad"}),),))
+    b = engine.Reply("pick-town", {"town": "Novi Sad"},
+                     ((engine.Button("town-option", "pick-town|=novi-sad", {"town": "Novi Sad"}),),))
+    c = engine.Reply("pick-town", {"town": "Novi Sad"},
+                     ((engine.Button("town-option", "pick-town|=nis", {"town": "Niš"}),),))
+    assert a == b and hash(a) == hash(b) and a != c
+    args["town"] = "Niš"
+    assert a.args["town"] == "Novi Sad" and dict(a.args) == {"town": "Novi Sad"}
+    first = core.renderer.render([a], "en")
+    assert core.renderer.render([b], "en") is first  # the same text, not rendered again
+    other = core.renderer.render([c], "en")
+    assert other is not first and [d for _, d in other[-1].buttons[0]] == ["pick-town|=nis"]
+    assert "Niš" in other[-1].buttons[0][0][0] and "Novi Sad" in first[-1].buttons[0][0][0]

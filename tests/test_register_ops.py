@@ -93,7 +93,7 @@ async def test_the_answer_says_open_now_or_when_it_opens(tmp_path):
     texts, _ = Texts.load(ROOT / "locales")
     clock = {"now": _at(2026, 11, 30, 10, 0)}
     r = Renderer(texts, reg, now=lambda: clock["now"])
-    reply = engine.Reply("answer", {}, show=engine.Show("services", "talk", "novi-sad"), key=("k",))
+    reply = engine.Reply("answer", {}, show=engine.Show("services", "talk", "novi-sad"))
     opened = r.render([reply], "en")[0].text
     assert texts.format("en", "open-now", {}) in opened
     clock["now"] = _at(2026, 11, 28, 12, 0)  # Saturday: the cache must not serve Monday's text
@@ -138,7 +138,7 @@ async def test_known_involvement_is_one_short_line_and_unknown_asks_to_check(tmp
     reg = await _register(d, tmp_path)
     texts, _ = Texts.load(ROOT / "locales")
     r = Renderer(texts, reg)
-    text = r.render([engine.Reply("answer", {}, show=engine.Show("services", "talk", "novi-sad"), key=("k",))],
+    text = r.render([engine.Reply("answer", {}, show=engine.Show("services", "talk", "novi-sad"))],
                     "en")[0].text
     assert texts.format("en", "involvement-with-consent", {}) in text
     assert texts.format("en", "access-step-free", {}) in text
