@@ -143,7 +143,8 @@ class TelegramAdapter:
         # httpcore scans every pooled connection and every waiting request on each request: a huge pool
         # costs more CPU than it saves waiting (py-spy under load). 8 connections carry more than
         # Telegram's 30 msg/s; the rate limiter lets no more than that many requests reach the pool.
-        builder = (ApplicationBuilder().token(self.settings.token).post_init(self._post_init)
+        builder = (ApplicationBuilder().application_class(ForgetfulApplication).token(self.settings.token)
+                   .post_init(self._post_init)
                    .post_stop(self._post_stop).post_shutdown(self._post_shutdown)
                    .concurrent_updates(self.processor)
                    .rate_limiter(ChatRateLimiter(self.settings.max_rate, keyer=self.sessions.key,
@@ -458,6 +459,18 @@ async def start_server(app, host: str, port: int):
     return runner
 
 
+class ForgetfulApplication(Application):
+    """python-telegram-bot's Application, without its one memory of people. After every update it
+    notes the chat's and the user's Telegram ids in two sets for its persistence to save, and only a
+    persistence run empties them; with no persistence (Putokaz has none) they grow for as long as the
+    process lives: every id that ever wrote, in memory, with no time limit. Here nothing is noted
+    (tests/test_stateful.py holds it: those sets, chat_data and user_data stay empty)."""
+
+    def _mark_for_persistence_update(self, *, update: object | None = None, job: Any = None) -> None:
+        if self.persistence is not None:
+            super()._mark_for_persistence_update(update=update, job=job)
+
+
 async def serve_health(status, port: int):
     """/healthz on 127.0.0.1:<port> (polling mode)."""
     from .web import health_app
@@ -477,7 +490,8 @@ class FallbackAdapter:
         return 503, {"status": "fallback"}
 
     def build(self, request=None) -> Application:
-        builder = (ApplicationBuilder().token(self.settings.token).post_init(self._post_init)
+        builder = (ApplicationBuilder().application_class(ForgetfulApplication).token(self.settings.token)
+                   .post_init(self._post_init)
                    .post_shutdown(self._post_shutdown).concurrent_updates(True))
         app = with_api_urls(builder, self.settings).build()
         app.add_handler(TypeHandler(Update, self.handle))

@@ -163,6 +163,16 @@ class Conversations(RuleBasedStateMachine):
             assert self.errors == []
 
     @invariant()
+    def the_application_remembers_no_one(self):
+        """python-telegram-bot keeps nothing about a chat: no chat_data or user_data, and none of the
+        ids it would note for a persistence (bot/telegram_adapter.py ForgetfulApplication)."""
+        if not hasattr(self, "app"):
+            return
+        assert not self.app.chat_data and not self.app.user_data
+        assert not self.app._chat_ids_to_be_updated_in_persistence
+        assert not self.app._user_ids_to_be_updated_in_persistence
+
+    @invariant()
     def sessions_never_mix(self):
         if not hasattr(self, "adapter"):
             return
