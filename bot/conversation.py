@@ -51,7 +51,7 @@ def personal(event: Event) -> bool:
     return isinstance(event, Location) or (isinstance(event, Other) and event.kind in PERSONAL)
 
 
-@dataclass
+@dataclass(slots=True)
 class ChatState:
     """What the bot keeps about one chat, in memory (or encrypted in Redis), for the session's time
     limit: the conversation, and three message ids — none of the messages themselves."""
